@@ -1,0 +1,14 @@
+/** Unit and integration tests (node). Browser specs live in e2e/ and run through `npm run e2e`. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+  },
+  setupFiles: ['<rootDir>/test/setup-env.ts'],
+  testTimeout: 30000,
+  collectCoverageFrom: ['src/**/*.ts', 'actions/**/*.ts', '!src/**/*.d.ts'],
+  coverageReporters: ['text-summary', 'lcov'],
+  coverageThreshold: { global: { branches: 65, functions: 70, lines: 80, statements: 80 } },
+};
