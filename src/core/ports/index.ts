@@ -1,0 +1,3 @@
+export * from './collection';
+export * from './key-value-store';
+export * from './repositories';
