@@ -29,12 +29,12 @@ export interface Route<S extends z.ZodType> {
   handler: (input: z.infer<S>, ctx: ActionContext) => Promise<unknown>;
 }
 
-export interface WebActionSpec {
+export interface WebActionSpec<G extends z.ZodType, P extends z.ZodType, U extends z.ZodType, D extends z.ZodType> {
   name: string;
-  get?: Route<z.ZodType>;
-  post?: Route<z.ZodType>;
-  put?: Route<z.ZodType>;
-  delete?: Route<z.ZodType>;
+  get?: Route<G>;
+  post?: Route<P>;
+  put?: Route<U>;
+  delete?: Route<D>;
 }
 
 const isInputKey = (key: string) => key.startsWith('__') || /^[A-Z][A-Z0-9_]*$/.test(key);
@@ -85,14 +85,17 @@ export const errorResponse = (error: unknown, logger: Logger, actionName: string
  * Handlers receive typed input and return the response body (or a full HttpResponse when they need one).
  */
 export const webAction =
-  (spec: WebActionSpec, clock: Clock = systemClock) =>
+  <G extends z.ZodType, P extends z.ZodType, U extends z.ZodType, D extends z.ZodType>(
+    spec: WebActionSpec<G, P, U, D>,
+    clock: Clock = systemClock,
+  ) =>
   async (params: Params): Promise<HttpResponse> => {
     registerSecretInputs(params);
     const logger = createLogger(spec.name, (params.LOG_LEVEL as LogLevel) ?? 'info');
     try {
       const auth = authenticateWebRequest(params, clock.now());
       const method = String(params.__ow_method ?? 'get').toLowerCase() as 'get' | 'post' | 'put' | 'delete';
-      const route = spec[method];
+      const route = spec[method] as Route<z.ZodType> | undefined;
       if (!route) return json(405, { error: `Method ${method.toUpperCase()} is not allowed here` });
       const input = parseInput(route.input, requestFields(params));
       const result = await route.handler(input, { inputs: inputsOf(params), auth, logger, clock, method });

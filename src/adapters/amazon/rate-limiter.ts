@@ -3,10 +3,13 @@ import { adoptRate, type BucketState, drain, freshBucket, takeToken } from '../.
 import { AppError } from '../../platform/errors';
 import type { UsagePlan } from './usage-plans';
 
-/** Where bucket state lives: State in production, so every action invocation shares it. */
+/**
+ * Where bucket state lives: State in production, so every action invocation shares it. `update` is an
+ * atomic-enough read-modify-write (optimistic, see src/adapters/state/rate-limit-repository.ts); `mutate`
+ * may run more than once and must be pure.
+ */
 export interface BucketStore {
-  get(key: string): Promise<BucketState | undefined>;
-  put(key: string, state: BucketState): Promise<void>;
+  update<R>(key: string, mutate: (current: BucketState | undefined) => { next: BucketState; result: R }): Promise<R>;
 }
 
 export class RateLimitedError extends AppError {
@@ -38,8 +41,8 @@ export interface RateLimiterOptions {
 /**
  * One token bucket per (seller, region, operation), seeded from the official usage plan and corrected
  * by the x-amzn-RateLimit-Limit header Amazon returns. State is read and written through the shared store,
- * so concurrent invocations draw from the same bucket. A read-modify-write race between two invocations
- * can at worst let one extra call through; Amazon's 429 then drains the bucket (see onThrottled).
+ * so concurrent invocations draw from the same bucket. Should Amazon still answer 429 (its plan for this
+ * seller is lower than the model's), the bucket is drained and adopts the rate from the 429's header.
  */
 export class SharedRateLimiter {
   private readonly maxWaitMs: number;
@@ -50,18 +53,18 @@ export class SharedRateLimiter {
     this.timeScale = options.timeScale ?? 1;
   }
 
-  private async load(key: string, plan: UsagePlan): Promise<BucketState> {
-    const stored = await this.options.store.get(key);
-    return stored ?? freshBucket(plan.rate * this.timeScale, plan.burst, this.options.clock.now());
+  private seed(plan: UsagePlan): BucketState {
+    return freshBucket(plan.rate * this.timeScale, plan.burst, this.options.clock.now());
   }
 
   /** Waits for a token (up to maxWaitMs), then takes it. */
   async acquire(key: string, plan: UsagePlan): Promise<void> {
     let waited = 0;
     for (;;) {
-      const state = await this.load(key, plan);
-      const result = takeToken(state, this.options.clock.now());
-      await this.options.store.put(key, result.state);
+      const result = await this.options.store.update(key, (current) => {
+        const outcome = takeToken(current ?? this.seed(plan), this.options.clock.now());
+        return { next: outcome.state, result: outcome };
+      });
       if (result.taken) return;
       if (waited + result.waitMs > this.maxWaitMs) throw new RateLimitedError(key, result.waitMs);
       await this.options.sleep(result.waitMs);
@@ -71,26 +74,26 @@ export class SharedRateLimiter {
 
   /** Amazon's header says which rate applied; remember it for every later call. */
   async observeLimitHeader(key: string, plan: UsagePlan, headerValue: string | undefined): Promise<void> {
-    if (!headerValue) return;
     const rate = Number(headerValue) * this.timeScale;
-    const state = await this.load(key, plan);
-    if (Math.abs(state.rate - rate) > 1e-9) await this.options.store.put(key, adoptRate(state, rate));
+    if (!headerValue || !Number.isFinite(rate) || rate <= 0) return;
+    await this.options.store.update(key, (current) => ({ next: adoptRate(current ?? this.seed(plan), rate), result: undefined }));
   }
 
   async onThrottled(key: string, plan: UsagePlan, headerValue: string | undefined): Promise<void> {
-    const state = await this.load(key, plan);
-    const rate = headerValue ? Number(headerValue) * this.timeScale : state.rate;
-    await this.options.store.put(key, drain(adoptRate(state, rate), this.options.clock.now()));
+    const rate = Number(headerValue) * this.timeScale;
+    await this.options.store.update(key, (current) => {
+      const state = current ?? this.seed(plan);
+      return { next: drain(adoptRate(state, rate), this.options.clock.now()), result: undefined };
+    });
   }
 }
 
 /** In-process store: only for a single invocation's tests; production passes the State-backed store. */
 export class InMemoryBucketStore implements BucketStore {
   private readonly buckets = new Map<string, BucketState>();
-  async get(key: string) {
-    return this.buckets.get(key);
-  }
-  async put(key: string, state: BucketState) {
-    this.buckets.set(key, state);
+  async update<R>(key: string, mutate: (current: BucketState | undefined) => { next: BucketState; result: R }) {
+    const { next, result } = mutate(this.buckets.get(key));
+    this.buckets.set(key, next);
+    return result;
   }
 }

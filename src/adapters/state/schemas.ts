@@ -73,6 +73,8 @@ export const activitySchema = z.looseObject({
 export const tokenBucketSchema: z.ZodType<TokenBucketState> = z.object({
   tokens: z.number().finite(),
   updatedAtMs: z.number().finite(),
+  rate: z.number().positive().optional(),
+  burst: z.number().positive().optional(),
 });
 
 export const outboxItemSchema = z.object({

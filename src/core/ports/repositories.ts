@@ -116,6 +116,9 @@ export interface TokenBucketState {
   tokens: number;
   /** Epoch ms of the last refill computation. */
   updatedAtMs: number;
+  /** Tokens per second in force (Amazon may report a plan other than the model's), and the bucket size. */
+  rate?: number;
+  burst?: number;
 }
 
 export interface RateLimitRepository {

@@ -1,0 +1,18 @@
+import { createServices } from '../../../src/app/services';
+import { LOG_RETENTION_DAYS } from '../../../src/core/settings/global-settings';
+import { jobAction } from '../../../src/platform/job-action';
+
+/** Alarm: clears log history older than the "Clear Log History" setting (SPEC 1.2). */
+export const main = jobAction('log-retention', async ({ inputs, clock, logger }) => {
+  const services = await createServices(inputs, clock);
+  const { logRetention } = await services.settings();
+  const retentionSeconds = LOG_RETENTION_DAYS[logRetention] * 24 * 3600;
+  const { communicationErrors, listingChanges, activity } = services.storage.logs;
+  const purged = {
+    communicationErrors: await communicationErrors.purgeOlderThan(retentionSeconds),
+    listingChanges: await listingChanges.purgeOlderThan(retentionSeconds),
+    activity: await activity.purgeOlderThan(retentionSeconds),
+  };
+  logger.info(`purged logs older than ${LOG_RETENTION_DAYS[logRetention]} day(s)`, purged);
+  return { retention: logRetention, purged };
+});

@@ -1,0 +1,11 @@
+import { createServices } from '../../../src/app/services';
+import { flushOutbox } from '../../../src/app/outbox';
+import { jobAction } from '../../../src/platform/job-action';
+
+/** Alarm: once read-only mode is off, sends the writes it held back, oldest first. */
+export const main = jobAction('outbox-flush', async ({ inputs, clock, logger }) => {
+  const services = await createServices(inputs, clock);
+  const result = await flushOutbox(services);
+  if (result.sent + result.failed > 0) logger.info('outbox flushed', result);
+  return { ...result };
+});

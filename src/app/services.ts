@@ -1,0 +1,103 @@
+import type { Clock } from '../core/clock';
+import { systemClock } from '../core/clock';
+import { marketplaceById } from '../core/marketplaces';
+import { detectCommerceUrlChange, type GlobalSettings, globalSettingsSchema } from '../core/settings/global-settings';
+import type { StoreRecord } from '../core/store';
+import { emulatorAgentFrom } from '../adapters/amazon/emulator-agent';
+import { SharedRateLimiter } from '../adapters/amazon/rate-limiter';
+import { AmazonGateway, type OutboundCall } from '../adapters/amazon/sp-api-gateway';
+import { createStorage, type Storage } from '../adapters/state';
+import { SecretBox } from '../platform/crypto';
+import { ValidationError, WriteBlockedError } from '../platform/errors';
+import type { Params } from '../platform/web-action';
+import { stateBucketStore } from './bucket-store';
+
+/**
+ * The composition root: builds adapters from an action's inputs. Actions stay thin: they parse input,
+ * call the core through these services, and shape the response.
+ */
+export interface Services {
+  clock: Clock;
+  storage: Storage;
+  inputs: Params;
+  secrets(): SecretBox;
+  settings(): Promise<GlobalSettings>;
+  amazonFor(store: StoreRecord): Promise<AmazonGateway>;
+}
+
+const configured = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.length > 0 && !value.startsWith('$') ? value : undefined;
+
+export const requireInput = (inputs: Params, name: string): string => {
+  const value = configured(inputs[name]);
+  if (!value)
+    throw new ValidationError(`The action input ${name} is not configured; set it in .env before deploying`, {
+      [name]: 'missing',
+    });
+  return value;
+};
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export const createServices = async (inputs: Params, clock: Clock = systemClock): Promise<Services> => {
+  const storage = await createStorage(inputs, { clock });
+  let settingsOnce: Promise<GlobalSettings> | undefined;
+  let secretBox: SecretBox | undefined;
+
+  const settings = (): Promise<GlobalSettings> => {
+    settingsOnce ??= (async () => {
+      const stored = globalSettingsSchema.parse(await storage.settings.get());
+      const checked = detectCommerceUrlChange(stored, configured(inputs.COMMERCE_BASE_URL));
+      if (checked !== stored) await storage.settings.save(checked);
+      return checked;
+    })();
+    return settingsOnce;
+  };
+
+  const secrets = (): SecretBox => {
+    secretBox ??= new SecretBox(requireInput(inputs, 'ASC_ENCRYPTION_KEY'));
+    return secretBox;
+  };
+
+  const limiter = new SharedRateLimiter({
+    store: stateBucketStore(storage),
+    clock,
+    sleep,
+    timeScale: Number(configured(inputs.ASC_TIME_SCALE) ?? 1) || 1,
+  });
+
+  /** Read-only mode: hold the write in the outbox and refuse it before any network I/O. */
+  const holdIfReadOnly = async (call: OutboundCall): Promise<void> => {
+    if (!(await settings()).readOnlyMode) return;
+    await storage.outbox.enqueue({ storeId: call.storeId, kind: `amazon.${call.operation}`, payload: call.request });
+    throw new WriteBlockedError('amazon', call.operation);
+  };
+
+  const amazonFor = async (store: StoreRecord): Promise<AmazonGateway> => {
+    if (!store.encryptedRefreshToken) {
+      throw new ValidationError(`Store "${store.name}" is not authorised with Amazon yet`, {
+        storeId: 'not authorised',
+      });
+    }
+    const marketplace = marketplaceById(store.marketplaceId);
+    if (!marketplace)
+      throw new ValidationError(`Unknown marketplace ${store.marketplaceId}`, { marketplaceId: 'unknown' });
+    return new AmazonGateway({
+      store: { id: store.id, sellerId: store.sellerId, region: marketplace.region },
+      credentials: {
+        clientId: requireInput(inputs, 'AMAZON_LWA_CLIENT_ID'),
+        clientSecret: requireInput(inputs, 'AMAZON_LWA_CLIENT_SECRET'),
+        refreshToken: secrets().decrypt(store.encryptedRefreshToken, store.id),
+      },
+      limiter,
+      clock,
+      agent: emulatorAgentFrom(inputs.AMAZON_EMULATOR_URL),
+      writeGuard: { beforeWrite: holdIfReadOnly },
+      recordFailure: async (failure) => {
+        await storage.logs.communicationErrors.append({ ...failure, at: failure.at });
+      },
+    });
+  };
+
+  return { clock, storage, inputs, secrets, settings, amazonFor };
+};
