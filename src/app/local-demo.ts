@@ -29,8 +29,9 @@ export const seedLocalDemo = async (env: Record<string, string | undefined> = pr
   const storage = await createStorage(env as Record<string, unknown>, { clock });
   if ((await storage.stores.list()).length > 0) return 0;
   const box = new SecretBox(env.ASC_ENCRYPTION_KEY ?? '');
-  const now = new Date(clock.now()).toISOString();
-  for (const demo of DEMO_STORES) {
+  for (const [index, demo] of DEMO_STORES.entries()) {
+    // One second apart, so the home page shows them in the order a merchant would have added them.
+    const now = new Date(clock.now() - (DEMO_STORES.length - index) * 1000).toISOString();
     const marketplace = marketplaceByCountry(demo.country);
     if (!marketplace) throw new Error(`demo store ${demo.id}: unknown country ${demo.country}`);
     await storage.stores.save({
