@@ -36,7 +36,10 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 const RENEWAL_WARNING_MS = 30 * 24 * 3600 * 1000;
 
 /** Amazon asks sellers to re-authorise an app once a year; warn 30 days ahead. */
-export const authorizationState = (store: StoreRecord, nowMs: number): { state: AuthorizationState; renewBy?: string } => {
+export const authorizationState = (
+  store: StoreRecord,
+  nowMs: number,
+): { state: AuthorizationState; renewBy?: string } => {
   if (!store.encryptedRefreshToken || !store.authorizedAt) return { state: 'missing' };
   const renewBy = Date.parse(store.authorizedAt) + YEAR_MS;
   const renewByIso = new Date(renewBy).toISOString();
