@@ -1,6 +1,7 @@
 import { OPERATIONS, type OperationName } from '../adapters/amazon/operations';
 import type { SpApiRequest } from '../adapters/amazon/sp-api-gateway';
-import type { Services } from './services';
+import type { WriteOperation } from '../adapters/commerce';
+import { GLOBAL_OUTBOX, type Services } from './services';
 
 export interface FlushResult {
   held: boolean;
@@ -28,6 +29,12 @@ export const flushOutbox = async (services: Services, batchSize = 200): Promise<
     if (blockedStores.has(item.storeId)) continue;
     const [target, operation] = item.kind.split('.', 2);
     try {
+      if (target === 'commerce' && item.storeId === GLOBAL_OUTBOX) {
+        await services.commerce().replayWrite(item.payload as WriteOperation);
+        await services.storage.outbox.remove(item.id);
+        sent++;
+        continue;
+      }
       if (target !== 'amazon' || !isAmazonOperation(operation)) {
         throw new Error(`outbox item ${item.id} has an unknown kind ${item.kind}`);
       }

@@ -6,6 +6,7 @@ import type { StoreRecord } from '../core/store';
 import { emulatorAgentFrom } from '../adapters/amazon/emulator-agent';
 import { SharedRateLimiter } from '../adapters/amazon/rate-limiter';
 import { AmazonGateway, type OutboundCall } from '../adapters/amazon/sp-api-gateway';
+import { type CommerceGateway, createCommerceGateway } from '../adapters/commerce';
 import { createStorage, type Storage } from '../adapters/state';
 import { SecretBox } from '../platform/crypto';
 import { ValidationError, WriteBlockedError } from '../platform/errors';
@@ -23,6 +24,7 @@ export interface Services {
   secrets(): SecretBox;
   settings(): Promise<GlobalSettings>;
   amazonFor(store: StoreRecord): Promise<AmazonGateway>;
+  commerce(): CommerceGateway;
 }
 
 const configured = (value: unknown): string | undefined =>
@@ -36,6 +38,9 @@ export const requireInput = (inputs: Params, name: string): string => {
     });
   return value;
 };
+
+/** Commerce writes are not tied to one Amazon store; the outbox keeps them under this id. */
+export const GLOBAL_OUTBOX = 'commerce';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -99,5 +104,36 @@ export const createServices = async (inputs: Params, clock: Clock = systemClock)
     });
   };
 
-  return { clock, storage, inputs, secrets, settings, amazonFor };
+  let commerceGateway: CommerceGateway | undefined;
+  const commerce = (): CommerceGateway => {
+    commerceGateway ??= createCommerceGateway({
+      baseUrl: requireInput(inputs, 'COMMERCE_BASE_URL'),
+      params: inputs,
+      clock,
+      writeGuard: {
+        // Read-only mode: keep the write for the outbox and refuse it before any network I/O.
+        check: async (operation) => {
+          if (!(await settings()).readOnlyMode) return { blocked: false };
+          await storage.outbox.enqueue({
+            storeId: GLOBAL_OUTBOX,
+            kind: `commerce.${operation.name}`,
+            payload: operation,
+          });
+          return { blocked: true, reason: 'read-only mode is on; the write is held and sent once it is switched off' };
+        },
+      },
+      onError: (error, { willRetry }) => {
+        if (willRetry) return;
+        void storage.logs.communicationErrors.append({
+          operation: `commerce.${error.call.method} ${error.call.path}`,
+          code: error.kind,
+          message: error.message,
+          httpStatus: 'status' in error && typeof error.status === 'number' ? error.status : undefined,
+        });
+      },
+    });
+    return commerceGateway;
+  };
+
+  return { clock, storage, inputs, secrets, settings, amazonFor, commerce };
 };

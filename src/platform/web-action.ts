@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { type Clock, systemClock } from '../core/clock';
 import { type AuthContext, authenticateWebRequest } from './auth';
+import { CommerceError, WriteBlockedError as CommerceWriteBlocked } from '../adapters/commerce/errors';
 import { AppError, ValidationError } from './errors';
 import { createLogger, type Logger, type LogLevel } from './logger';
 import { registerSecretInputs } from './redaction';
@@ -75,6 +76,9 @@ const json = (statusCode: number, body: unknown): HttpResponse => ({
 export const errorResponse = (error: unknown, logger: Logger, actionName: string): HttpResponse => {
   if (error instanceof ValidationError) return json(400, { error: error.message, fields: error.fields });
   if (error instanceof AppError) return json(error.statusCode, { error: error.message, code: error.code });
+  if (error instanceof CommerceWriteBlocked) return json(409, { error: error.message, code: 'READ_ONLY_MODE' });
+  if (error instanceof CommerceError)
+    return json(502, { error: error.message, code: `COMMERCE_${error.kind.toUpperCase()}` });
   const reference = randomUUID();
   logger.error(`${actionName} failed (reference ${reference})`, error);
   return json(500, { error: `Something went wrong on our side. Reference: ${reference}` });
