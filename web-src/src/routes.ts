@@ -1,5 +1,3 @@
-import { useSyncExternalStore } from 'react';
-
 /** The product areas, in navigation order. Hash routes, so the same bundle works from any static host. */
 export const ROUTES = [
   { id: 'home', path: '/', label: 'Amazon Stores' },
@@ -28,10 +26,3 @@ export const isRegistrationHash = (hash: string): boolean => {
 };
 
 export const hrefOf = (id: RouteId): string => `#${ROUTES.find((route) => route.id === id)?.path ?? '/'}`;
-
-const subscribe = (onChange: () => void) => {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-};
-
-export const useRoute = (): RouteId => useSyncExternalStore(subscribe, () => routeFromHash(window.location.hash));

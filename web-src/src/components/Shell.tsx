@@ -8,7 +8,8 @@ import { OrdersPage } from '../pages/OrdersPage';
 import { PricingPage } from '../pages/PricingPage';
 import { ReportsPage } from '../pages/ReportsPage';
 import { SettingsPage } from '../pages/SettingsPage';
-import { hrefOf, ROUTES, type RouteId, useRoute } from '../routes';
+import { hrefOf, ROUTES, type RouteId } from '../routes';
+import { useRoute } from '../use-route';
 import { useSession } from '../session-context';
 
 const PAGES: Record<RouteId, () => React.JSX.Element> = {
