@@ -6,6 +6,7 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
+  moduleNameMapper: { '^camelcase$': '<rootDir>/test/shims/camelcase.js' },
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   testTimeout: 30000,
   collectCoverageFrom: ['src/**/*.ts', 'actions/**/*.ts', '!src/**/*.d.ts'],
