@@ -1,0 +1,3 @@
+export * from './commerce-event';
+export * from './public-keys';
+export * from './signature';
