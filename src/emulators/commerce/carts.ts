@@ -69,6 +69,7 @@ const cartTotals = (cart: CartRecord, currency: string) => {
     base_tax_amount: 0,
     discount_amount: 0,
     base_discount_amount: 0,
+    weee_tax_applied_amount: 0,
     items_qty: cart.items.reduce((sum, i) => sum + i.qty, 0),
     base_currency_code: currency,
     quote_currency_code: currency,
@@ -80,6 +81,9 @@ const cartTotals = (cart: CartRecord, currency: string) => {
       row_total: money(new Big(unitPrice(i)).times(i.qty)),
       base_row_total: money(new Big(unitPrice(i)).times(i.qty)),
       name: i.name,
+      options: '[]',
+      weee_tax_applied_amount: 0,
+      weee_tax_applied: '',
     })),
     total_segments: [],
   };
