@@ -5,7 +5,7 @@
 const path = require('node:path');
 
 module.exports = {
-  devtool: 'inline-source-map',
+  devtool: false,
   target: 'node',
   output: { libraryTarget: 'commonjs2' },
   module: {
