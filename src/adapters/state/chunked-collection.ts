@@ -85,20 +85,13 @@ export class KvChunkedCollection<T> implements ChunkedCollection<T> {
     return (await this.readManifest()).total;
   }
 
-  upsert(rows: T[]): Promise<void> {
+  async upsert(rows: T[]): Promise<void> {
     const upserts = new Map<string, T>();
     for (const row of rows) {
-      const checked = this.options.schema.safeParse(row);
-      if (!checked.success) {
-        const issue = checked.error.issues[0];
-        throw new StorageError(
-          `invalid ${this.name} row: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
-          'INVALID_VALUE',
-        );
-      }
-      upserts.set(this.options.keyOf(checked.data), checked.data);
+      const valid = this.validateRow(row);
+      upserts.set(this.options.keyOf(valid), valid);
     }
-    return this.applyChanges(upserts, new Set()).then(() => undefined);
+    await this.applyChanges(upserts, new Set());
   }
 
   remove(keys: string[]): Promise<number> {
@@ -107,7 +100,10 @@ export class KvChunkedCollection<T> implements ChunkedCollection<T> {
 
   async replaceAll(rows: T[]): Promise<void> {
     const unique = new Map<string, T>();
-    for (const row of rows) unique.set(this.options.keyOf(this.options.schema.parse(row)), row);
+    for (const row of rows) {
+      const valid = this.validateRow(row);
+      unique.set(this.options.keyOf(valid), valid);
+    }
     await this.locks.withLock(
       this.lockName(),
       async () => {
@@ -137,6 +133,17 @@ export class KvChunkedCollection<T> implements ChunkedCollection<T> {
       const chunkKeys = await collectKeys(this.kv.keys(`${buildKey('col', this.name, 'c')}.*`));
       await Promise.all(chunkKeys.map((key) => this.kv.delete(key)));
     });
+  }
+
+  /** Refuses a bad row before anything is written, naming the field. */
+  private validateRow(row: T): T {
+    const checked = this.options.schema.safeParse(row);
+    if (checked.success) return checked.data;
+    const issue = checked.error.issues[0];
+    throw new StorageError(
+      `invalid ${this.name} row: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+      'INVALID_VALUE',
+    );
   }
 
   private lockName(): string {

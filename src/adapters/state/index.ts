@@ -42,6 +42,8 @@ export interface StorageOptions {
   settleMs?: number;
   /** TTL of log entries in seconds (default 31 days; the purge job applies the merchant's retention). */
   logTtlSeconds?: number;
+  /** How long a rate-limit update waits for a busy bucket (default 30 s). */
+  rateLimitWaitMs?: number;
 }
 
 /** Builds every repository on top of any KeyValueStore: production and local runs share all of this code. */
@@ -72,7 +74,7 @@ export const createStorageFromKv = (kv: KeyValueStore, kind: StorageKind, option
       }),
       activity: new KvLogRepository(kv, { kind: 'activity', schema: activitySchema, clock, ttlSeconds: logTtl }),
     },
-    rateLimits: new KvRateLimitRepository(kv, { settleMs }),
+    rateLimits: new KvRateLimitRepository(kv, locks, { waitMs: options.rateLimitWaitMs }),
     outbox: new KvOutboxRepository(kv, clock),
     collection<T>(name: string, collectionOptions: CollectionOptions<T>): ChunkedCollection<T> {
       if (!collections.has(name))

@@ -125,8 +125,9 @@ export interface RateLimitRepository {
   get(key: string): Promise<TokenBucketState | undefined>;
   put(key: string, state: TokenBucketState): Promise<void>;
   /**
-   * Read-modify-write with optimistic retry: `mutate` may run several times and must be pure.
-   * Returns `mutate`'s result from the attempt that stuck.
+   * Exact read-modify-write under the bucket's lease lock (costs one lock settle delay): `mutate` runs once
+   * with the current state and returns the next state and a result (e.g. "granted"). Throws LockTimeoutError
+   * when the bucket stays busy too long.
    */
   update<R>(
     key: string,

@@ -11,7 +11,11 @@ export const storageFor = async (
   const settleMs = options.settleMs ?? (implementation.name === 'memory' ? 5 : 150);
   return {
     ...fixture,
-    storage: createStorageFromKv(fixture.kv, implementation.name, { clock: fixture.clock, settleMs }),
+    storage: createStorageFromKv(fixture.kv, implementation.name, {
+      clock: fixture.clock,
+      settleMs,
+      rateLimitWaitMs: 170_000,
+    }),
   };
 };
 
