@@ -98,11 +98,11 @@ test('posts the store id as JSON for a connection check', async () => {
 });
 
 test('puts list filters in the query string and leaves out an empty store filter', async () => {
-  reply = () => ({ status: 200, body: { items: [], total: 0, page: 2, pageSize: 20 } });
-  await client.listCommunicationErrors({ page: 2, pageSize: 20 });
-  await client.listCommunicationErrors({ storeId: 'store-us', page: 1, pageSize: 20 });
-  expect(seen[0].url).toBe('/api/v1/web/asc/communication-errors?page=2&pageSize=20');
-  expect(seen[1].url).toBe('/api/v1/web/asc/communication-errors?storeId=store-us&page=1&pageSize=20');
+  reply = () => ({ status: 200, body: { items: [], nextCursor: null } });
+  await client.listCommunicationErrors({ limit: 20 });
+  await client.listCommunicationErrors({ storeId: 'store-us', limit: 20, cursor: 'c2' });
+  expect(seen[0].url).toBe('/api/v1/web/asc/communication-errors?limit=20');
+  expect(seen[1].url).toBe('/api/v1/web/asc/communication-errors?storeId=store-us&limit=20&cursor=c2');
 });
 
 test('settings: reads `{ settings }` and accepts either answer shape after a save', async () => {

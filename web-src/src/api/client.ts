@@ -41,7 +41,7 @@ interface ActionContracts {
   'asc/global-settings': { method: 'GET' | 'POST'; request: GlobalSettingsInput | undefined; response: GlobalSettings };
   'asc/communication-errors': {
     method: 'GET';
-    request: { storeId?: string; page: number; pageSize: number };
+    request: { storeId?: string; limit: number; cursor?: string };
     response: CommunicationErrorsPage;
   };
 }

@@ -58,11 +58,13 @@ export const globalSettingsSchema = z.object({
   logRetention: z.enum(LOG_RETENTION_VALUES),
   debugLogging: z.boolean(),
   readOnlyMode: z.boolean(),
+  /** `manual`, or `commerce_url_changed` when the service switched read-only mode on after the Commerce URL changed. */
   readOnlyReason: z.string().optional(),
+  updatedAt: z.string().optional(),
 });
 export type GlobalSettings = z.infer<typeof globalSettingsSchema>;
 /** What the merchant may change: the reason is set by the service when it switches read-only mode on itself. */
-export type GlobalSettingsInput = Omit<GlobalSettings, 'readOnlyReason'>;
+export type GlobalSettingsInput = Omit<GlobalSettings, 'readOnlyReason' | 'updatedAt'>;
 
 /** GET answers `{ settings }`; POST may answer `{ settings }` or the settings object itself. */
 export const globalSettingsResponseSchema = z.union([
@@ -81,11 +83,10 @@ export const communicationErrorSchema = z.object({
 });
 export type CommunicationError = z.infer<typeof communicationErrorSchema>;
 
+/** One page, newest first; `nextCursor` fetches the next (older) page, null on the last one. */
 export const communicationErrorsPageSchema = z.object({
   items: z.array(communicationErrorSchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
+  nextCursor: z.string().nullable(),
 });
 export type CommunicationErrorsPage = z.infer<typeof communicationErrorsPageSchema>;
 

@@ -27,24 +27,26 @@ const PAGE_SIZE = 20;
 const ALL_STORES = '__all__';
 
 const COLUMNS = [
-  { key: 'store', name: 'Amazon Store Name' },
-  { key: 'code', name: 'Error Code' },
-  { key: 'message', name: 'Message' },
-  { key: 'operation', name: 'Operation' },
-  { key: 'httpStatus', name: 'HTTP status' },
-  { key: 'at', name: 'Created On' },
+  { key: 'store', name: 'Amazon Store Name', width: '1.2fr' },
+  { key: 'code', name: 'Error Code', width: '1fr' },
+  { key: 'message', name: 'Message', width: '3fr' },
+  { key: 'operation', name: 'Operation', width: '1.2fr' },
+  { key: 'httpStatus', name: 'HTTP status', width: '0.7fr' },
+  { key: 'at', name: 'Created On', width: '1.2fr' },
 ] as const;
 
 /** Communication Errors Log (SPEC §7.2): what Amazon answered when a call failed. Review only. */
 export const LogsPage = () => {
   const { client } = useSession();
   const [storeId, setStoreId] = useState<string>(ALL_STORES);
-  const [page, setPage] = useState(1);
+  // Cursors of the pages opened so far: the last one is the page shown ('' is the newest page).
+  const [cursors, setCursors] = useState<string[]>(['']);
+  const cursor = cursors[cursors.length - 1];
   const [stores] = useAsync(() => client.listStores(), 'stores');
   const filter = storeId === ALL_STORES ? undefined : storeId;
   const [errors, reload] = useAsync(
-    () => client.listCommunicationErrors({ storeId: filter, page, pageSize: PAGE_SIZE }),
-    `${filter ?? ''}:${page}`,
+    () => client.listCommunicationErrors({ storeId: filter, limit: PAGE_SIZE, cursor: cursor || undefined }),
+    `${filter ?? ''}:${cursor}`,
   );
 
   const storeNames = new Map(
@@ -57,7 +59,7 @@ export const LogsPage = () => {
     if (key === 'httpStatus') return item.httpStatus === undefined ? '—' : String(item.httpStatus);
     return item[key];
   };
-  const lastPage = errors.status === 'ready' ? Math.max(1, Math.ceil(errors.data.total / errors.data.pageSize)) : 1;
+  const nextCursor = errors.status === 'ready' ? errors.data.nextCursor : null;
 
   return (
     <>
@@ -72,7 +74,7 @@ export const LogsPage = () => {
           selectedKey={storeId}
           onSelectionChange={(key) => {
             setStoreId(String(key));
-            setPage(1);
+            setCursors(['']);
           }}
         >
           {[{ id: ALL_STORES, name: 'All stores' }, ...(stores.status === 'ready' ? stores.data.stores : [])].map(
@@ -92,17 +94,21 @@ export const LogsPage = () => {
           <Content>{errors.message}</Content>
         </InlineAlert>
       )}
-      {errors.status === 'ready' && errors.data.items.length === 0 && (
+      {errors.status === 'ready' && errors.data.items.length === 0 && cursors.length === 1 && (
         <EmptyState testId="logs-empty" heading="No communication errors">
           When Amazon rejects or fails a request (throttling, authorization, invalid data), the error is recorded here
           with Amazon's error code and message.
         </EmptyState>
       )}
-      {errors.status === 'ready' && errors.data.items.length > 0 && (
+      {errors.status === 'ready' && (errors.data.items.length > 0 || cursors.length > 1) && (
         <>
           <TableView aria-label="Communication errors" data-testid="logs-table" overflowMode="wrap" density="compact">
             <TableHeader columns={[...COLUMNS]}>
-              {(column) => <Column key={column.key}>{column.name}</Column>}
+              {(column) => (
+                <Column key={column.key} width={column.width}>
+                  {column.name}
+                </Column>
+              )}
             </TableHeader>
             <TableBody items={errors.data.items}>
               {(item) => (
@@ -113,22 +119,23 @@ export const LogsPage = () => {
           <Flex alignItems="center" gap="size-200" marginTop="size-200">
             <Button
               variant="secondary"
-              isDisabled={page <= 1}
-              onPress={() => setPage(page - 1)}
+              isDisabled={cursors.length <= 1}
+              onPress={() => setCursors(cursors.slice(0, -1))}
               data-testid="logs-previous"
             >
-              Previous
+              Newer
             </Button>
             <Text data-testid="logs-page">
-              Page {errors.data.page} of {lastPage} · {errors.data.total} errors
+              Page {cursors.length}
+              {nextCursor ? '' : ' (oldest entries)'}
             </Text>
             <Button
               variant="secondary"
-              isDisabled={page >= lastPage}
-              onPress={() => setPage(page + 1)}
+              isDisabled={!nextCursor}
+              onPress={() => nextCursor && setCursors([...cursors, nextCursor])}
               data-testid="logs-next"
             >
-              Next
+              Older
             </Button>
           </Flex>
         </>

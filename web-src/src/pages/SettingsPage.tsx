@@ -10,12 +10,12 @@ import {
   ProgressCircle,
   Switch,
   Text,
-  View,
 } from '@adobe/react-spectrum';
 import { useEffect, useState } from 'react';
 import { ActionError, messageOf } from '../api/client';
 import { type GlobalSettings, LOG_RETENTION_VALUES, type LogRetention } from '../api/schemas';
 import { PageHeader } from '../components/PageHeader';
+import { formatDateTime } from '../format';
 import { useSession } from '../session-context';
 import { useAsync } from '../use-async';
 
@@ -87,9 +87,10 @@ export const SettingsPage = () => {
           submit();
         }}
       >
-        <Flex direction="column" gap="size-200" maxWidth="size-6000">
+        <Flex direction="column" gap="size-300" maxWidth="size-6000">
           <Picker
             label="Clear Log History"
+            width="size-4600"
             data-testid="setting-log-retention"
             selectedKey={draft.logRetention}
             onSelectionChange={(key) => change({ logRetention: key as LogRetention })}
@@ -101,31 +102,38 @@ export const SettingsPage = () => {
               <Item key={value}>{RETENTION_LABELS[value]}</Item>
             ))}
           </Picker>
-          <Switch
-            data-testid="setting-debug-logging"
-            isSelected={draft.debugLogging}
-            onChange={(debugLogging) => change({ debugLogging })}
-          >
-            Enable Debug Logging
-          </Switch>
-          <Text>Adds detailed sync entries to the logs. Switch it on only while troubleshooting.</Text>
-          {fields.debugLogging && <Text data-testid="field-error-debugLogging">{fields.debugLogging}</Text>}
-          <Switch
-            data-testid="setting-read-only"
-            isSelected={draft.readOnlyMode}
-            onChange={(readOnlyMode) => change({ readOnlyMode })}
-          >
-            Read-Only Mode
-          </Switch>
-          <Text>
-            Holds back every change sent to Amazon and Commerce; changes are kept and sent once it is switched off.
-            Meant for staging copies.
-          </Text>
-          {fields.readOnlyMode && <Text data-testid="field-error-readOnlyMode">{fields.readOnlyMode}</Text>}
-          {draft.readOnlyMode && draft.readOnlyReason && (
+          <Flex direction="column">
+            <Switch
+              data-testid="setting-debug-logging"
+              isSelected={draft.debugLogging}
+              onChange={(debugLogging) => change({ debugLogging })}
+            >
+              Enable Debug Logging
+            </Switch>
+            <Text>Adds detailed sync entries to the logs. Switch it on only while troubleshooting.</Text>
+            {fields.debugLogging && <Text data-testid="field-error-debugLogging">{fields.debugLogging}</Text>}
+          </Flex>
+          <Flex direction="column">
+            <Switch
+              data-testid="setting-read-only"
+              isSelected={draft.readOnlyMode}
+              onChange={(readOnlyMode) => change({ readOnlyMode })}
+            >
+              Read-Only Mode
+            </Switch>
+            <Text>
+              Holds back every change sent to Amazon and Commerce; changes are kept and sent once it is switched off.
+              Meant for staging copies.
+            </Text>
+            {fields.readOnlyMode && <Text data-testid="field-error-readOnlyMode">{fields.readOnlyMode}</Text>}
+          </Flex>
+          {draft.readOnlyMode && draft.readOnlyReason === 'commerce_url_changed' && (
             <InlineAlert variant="notice" data-testid="read-only-reason">
               <Heading>Read-only mode was switched on automatically</Heading>
-              <Content>{draft.readOnlyReason}</Content>
+              <Content>
+                The Commerce URL changed, which usually means this is a copy of the store database (staging or QA).
+                Nothing is sent to Amazon until you switch read-only mode off here.
+              </Content>
             </InlineAlert>
           )}
           <ButtonGroup>
@@ -133,22 +141,23 @@ export const SettingsPage = () => {
               Save
             </Button>
           </ButtonGroup>
+          {draft.updatedAt && (
+            <Text data-testid="settings-updated-at">Last saved {formatDateTime(draft.updatedAt)}</Text>
+          )}
+          {save.status === 'saved' && (
+            <InlineAlert variant="positive" data-testid="settings-saved">
+              <Heading>Settings saved</Heading>
+              <Content>The new settings apply to all Amazon stores.</Content>
+            </InlineAlert>
+          )}
+          {save.status === 'failed' && (
+            <InlineAlert variant="negative" data-testid="settings-save-error">
+              <Heading>Settings were not saved</Heading>
+              <Content>{save.message}</Content>
+            </InlineAlert>
+          )}
         </Flex>
       </form>
-      <View marginTop="size-200" maxWidth="size-6000">
-        {save.status === 'saved' && (
-          <InlineAlert variant="positive" data-testid="settings-saved">
-            <Heading>Settings saved</Heading>
-            <Content>The new settings apply to all Amazon stores.</Content>
-          </InlineAlert>
-        )}
-        {save.status === 'failed' && (
-          <InlineAlert variant="negative" data-testid="settings-save-error">
-            <Heading>Settings were not saved</Heading>
-            <Content>{save.message}</Content>
-          </InlineAlert>
-        )}
-      </View>
     </>
   );
 };

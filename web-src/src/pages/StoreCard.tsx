@@ -65,8 +65,10 @@ export const StoreCard = ({ store }: { store: StoreSummary }) => {
             {store.name}
           </Heading>
           <Text>
-            {marketplace ? `${marketplace.domain} · ${marketplace.currency}` : store.marketplaceId} · Seller{' '}
-            {store.sellerId}
+            {marketplace
+              ? `${marketplace.countryName} · ${marketplace.domain} · ${marketplace.currency}`
+              : store.marketplaceId}
+            {` · Seller ${store.sellerId}`}
           </Text>
         </View>
       </Flex>
