@@ -77,6 +77,8 @@ export class CommerceResponseShapeError extends CommerceError {
   constructor(
     readonly issues: string[],
     call: CommerceCallInfo,
+    /** The body was not JSON at all (e.g. cut off in transit), as opposed to JSON of the wrong shape. */
+    readonly unparsable = false,
   ) {
     super(`Commerce ${call.method} ${call.path} returned an unexpected body: ${issues.slice(0, 5).join('; ')}`, call);
   }

@@ -9,6 +9,7 @@ import type { Clock } from '../../core/clock';
 import { type CommerceAuth, type CommerceAuthProvider, createAuthProvider, resolveCommerceAuth } from './auth';
 import type { CommerceError, WriteOperation } from './errors';
 import { CommerceHttp, type RetryOptions, type WriteGuard } from './http';
+import { type CartCalls, cartCalls } from './carts';
 import { type CatalogCalls, catalogCalls } from './catalog';
 import { type SalesCalls, salesCalls } from './sales';
 
@@ -28,7 +29,7 @@ export interface CommerceGatewayOptions {
   headers?: Record<string, string>;
 }
 
-export interface CommerceGateway extends CatalogCalls, SalesCalls {
+export interface CommerceGateway extends CatalogCalls, SalesCalls, CartCalls {
   /** Which credential is in use (never the credential itself). */
   readonly authStrategy: CommerceAuthProvider['strategy'];
   /** Re-issues a write that a WriteGuard blocked earlier (the outbox calls this once read-only mode is off). */
@@ -56,6 +57,7 @@ export function createCommerceGateway(options: CommerceGatewayOptions): Commerce
     authStrategy: provider.strategy,
     ...catalogCalls(http),
     ...salesCalls(http),
+    ...cartCalls(http),
     replayWrite: (operation) =>
       http.request({
         name: operation.name,

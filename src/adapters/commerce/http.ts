@@ -168,6 +168,7 @@ export class CommerceHttp {
     }
     if (!response.ok) throw this.apiError(response, text, call);
     const json = text.trim() === '' ? null : safeJson(text);
+    if (json === undefined) throw new CommerceResponseShapeError(['body is not JSON'], call, true);
     const parsed = req.schema.safeParse(json);
     if (!parsed.success) {
       throw new CommerceResponseShapeError(
@@ -204,7 +205,7 @@ function isCommerceError(error: unknown): error is CommerceError {
   );
 }
 
-/** 4xx (except 429) and shape errors are never retried: repeating them cannot succeed. */
+/** 4xx (except 429) and well-formed bodies of the wrong shape are never retried: repeating them cannot succeed. */
 export function isRetryable(error: unknown, retrySafe: boolean): boolean {
   if (error instanceof CommerceApiError) {
     // 429 and 503 (maintenance mode, overload) are refusals: Commerce did not act on the request.
@@ -213,6 +214,8 @@ export function isRetryable(error: unknown, retrySafe: boolean): boolean {
   }
   if (error instanceof CommerceNetworkError) return retrySafe || error.requestNotSent;
   if (error instanceof CommerceTimeoutError) return retrySafe;
+  // A body cut off in transit is a transport fault; wrong-but-valid JSON is not, and repeating cannot fix it.
+  if (error instanceof CommerceResponseShapeError) return error.unparsable && retrySafe;
   return false;
 }
 

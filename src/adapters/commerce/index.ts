@@ -10,3 +10,4 @@ export { criteria, type ConditionType, type Filter, SearchCriteria, type SortDir
 export type { SourceItemInput } from './catalog';
 export type * from './sales';
 export { moneyToJson } from './sales';
+export type { CartAddress, CartItem, PaymentDetails, ShippingInformationInput } from './carts';

@@ -1,4 +1,3 @@
-jest.mock('camelcase', () => require('./helpers/camelcase-cjs').camelcase);
 import { CommerceAuthenticator, demoIntegration } from '../../../src/emulators/commerce/auth';
 import {
   CommerceAuthConfigError,

@@ -1,5 +1,3 @@
-jest.mock('camelcase', () => require('./helpers/camelcase-cjs').camelcase);
-
 import {
   CommerceApiError,
   CommerceNetworkError,
