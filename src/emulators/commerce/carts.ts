@@ -150,7 +150,7 @@ export const cartHandlers: HandlerTable = {
     if (!input.sku) throw badRequest('"%fieldName" is required. Enter and try again.', { fieldName: 'sku' });
     const product = ctx.state.product(input.sku);
     const websiteId = ctx.state.websiteIdOfStore(cart.storeId);
-    if (!product || !product.websiteIds.includes(websiteId)) {
+    if (!product?.websiteIds.includes(websiteId)) {
       throw notFound("The product that was requested doesn't exist. Verify the product and try again.");
     }
     if (product.status !== 1) throw badRequest('Product that you are trying to add is not available.');

@@ -32,7 +32,7 @@ export interface NewOrder {
   reserve: boolean;
 }
 
-const nextIncrementId = (state: CommerceState, storeId: number, seq: number): string =>
+const nextIncrementId = (storeId: number, seq: number): string =>
   `${storeId > 1 ? storeId : ''}${String(seq).padStart(9, '0')}`;
 
 const orderAddress = (
@@ -111,7 +111,7 @@ export const placeOrder = (state: CommerceState, input: NewOrder): Entity => {
   const shipping = orderAddress(input.shippingAddress, 'shipping', id, input.customer.email);
   const order: Entity = {
     entity_id: id,
-    increment_id: nextIncrementId(state, input.storeId, id),
+    increment_id: nextIncrementId(input.storeId, id),
     state: 'new',
     status: 'pending',
     store_id: input.storeId,

@@ -15,6 +15,7 @@ export interface CallResult<T = unknown> {
 }
 
 /** Calls the emulator's REST API like the app does: URL under /rest/<store>/V1, OAuth header per request. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read loosely typed JSON responses
 export const restCall = async <T = any>(
   emu: RunningCommerceEmulator,
   method: string,
@@ -25,7 +26,9 @@ export const restCall = async <T = any>(
   const url = `${emu.url}/rest/${opts.store ?? 'default'}/${path.replace(/^\//, '')}`;
   const authorization =
     opts.authorization ??
-    (opts.bearer ? `Bearer ${opts.bearer}` : integrationAuth.getHeaders(method, url).Authorization);
+    (opts.bearer
+      ? `Bearer ${opts.bearer}`
+      : integrationAuth.getHeaders(method as Parameters<typeof integrationAuth.getHeaders>[0], url).Authorization);
   const response = await fetch(url, {
     method,
     headers: { authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -41,6 +44,7 @@ export const restCall = async <T = any>(
   return { status: response.status, body: parsed as T, text, headers: response.headers };
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read loosely typed JSON responses
 export const controlCall = async <T = any>(
   emu: RunningCommerceEmulator,
   method: string,
