@@ -103,6 +103,7 @@ export interface OrderCommentInput {
 /**
  * An order entity for direct creation (`PUT V1/orders/create`, peers-and-commerce-api.md B3 option D).
  * Money is given as decimal strings and sent as JSON numbers; anything else Commerce accepts may be added.
+ * The schema makes `payment` need method, account_status, additional_information and cc_last4 (send '' / []).
  */
 export type OrderDraft = {
   customer_email: string;
