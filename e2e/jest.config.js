@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['<rootDir>/e2e/**/*.spec.ts'],
   testEnvironment: 'node',
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   testTimeout: 120000,
   maxWorkers: 1,

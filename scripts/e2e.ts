@@ -103,8 +103,9 @@ const startStack = async (tempDir: string): Promise<Stack> => {
     }
     if (await healthy(`${runtimeUrl}/__local/health`)) {
       healthySince ??= Date.now();
-      // The start script prints the runtime URL once emulators are seeded; give it a moment after health.
-      if (output.includes(runtimeUrl) || Date.now() - healthySince > 10_000) {
+      // The start script prints "Ready in ..." once emulators and demo stores are seeded; the runtime may
+      // answer health checks a moment earlier, so wait for the line (bounded, in case its wording changes).
+      if (/\bReady in\b/.test(output) || Date.now() - healthySince > 20_000) {
         return {
           child,
           runtimeUrl,
