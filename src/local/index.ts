@@ -78,7 +78,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     options.imsSecret ?? process.env.ASC_LOCAL_IMS_SECRET,
   );
   const webSrc = app.webSrc ?? path.join(app.root, 'web-src');
-  const serveUi = options.serveUi !== false && (await ensureUiBuilt(app.root, webSrc, logger));
+  let serveUi = false;
+  if (options.serveUi !== false) {
+    // A broken UI build must not take the actions down with it: log it and serve the API only.
+    serveUi = await ensureUiBuilt(app.root, webSrc, logger).catch((error: unknown) => {
+      logger.error(`admin UI not served: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    });
+  }
 
   const handleWeb = createWebActionHandler({ runner, ims, namespace, logger });
   const handleOpenWhisk = createOpenWhiskApiHandler({ runner, namespace, apiKey, logger });
