@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { type LocalRuntime, startLocalRuntime } from './index';
+import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from './index';
 
 /** Demo identities from the team plan; the emulators accept exactly these. */
 export const DEMO_ENV = {
@@ -40,6 +40,10 @@ export interface LocalStackOptions {
   amazonPort?: number;
   commercePort?: number;
   progress?: (message: string) => void;
+  /** Passed to the runtime (tests turn the UI build and alarms off). */
+  serveUi?: boolean;
+  alarms?: boolean;
+  logger?: LocalRuntimeOptions['logger'];
 }
 
 async function importIfPresent<T>(root: string, relative: string): Promise<T | undefined> {
@@ -149,7 +153,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
 
     progress('starting the local runtime (builds the admin UI if needed) ...');
-    const runtime = await startLocalRuntime({ port: runtimePort, configPath: path.join(root, 'app.config.yaml') });
+    const runtime = await startLocalRuntime({
+      port: runtimePort,
+      configPath: path.join(root, 'app.config.yaml'),
+      serveUi: options.serveUi,
+      alarms: options.alarms,
+      logger: options.logger,
+    });
     opened.push(runtime);
     return {
       runtime,
