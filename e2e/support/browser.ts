@@ -95,3 +95,13 @@ export const callAction = async <T>(
   });
   return { status: response.status, body: (await response.json()) as T };
 };
+
+/** Polls `check` until it holds (UI state that has no single element to wait for). */
+export const waitUntil = async (check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+};

@@ -27,12 +27,12 @@ const PAGE_SIZE = 20;
 const ALL_STORES = '__all__';
 
 const COLUMNS = [
-  { key: 'store', name: 'Amazon Store Name', width: '1.2fr' },
-  { key: 'code', name: 'Error Code', width: '1fr' },
-  { key: 'message', name: 'Message', width: '3fr' },
-  { key: 'operation', name: 'Operation', width: '1.2fr' },
-  { key: 'httpStatus', name: 'HTTP status', width: '0.7fr' },
-  { key: 'at', name: 'Created On', width: '1.2fr' },
+  { key: 'store', name: 'Amazon Store Name', width: '1.3fr' },
+  { key: 'code', name: 'Error Code', width: '1.5fr' },
+  { key: 'message', name: 'Message', width: '2.6fr' },
+  { key: 'operation', name: 'Operation', width: '1.8fr' },
+  { key: 'httpStatus', name: 'HTTP', width: '0.6fr' },
+  { key: 'at', name: 'Created On', width: '1.3fr' },
 ] as const;
 
 /** Communication Errors Log (SPEC §7.2): what Amazon answered when a call failed. Review only. */
@@ -116,28 +116,27 @@ export const LogsPage = () => {
               )}
             </TableBody>
           </TableView>
-          <Flex alignItems="center" gap="size-200" marginTop="size-200">
-            <Button
-              variant="secondary"
-              isDisabled={cursors.length <= 1}
-              onPress={() => setCursors(cursors.slice(0, -1))}
-              data-testid="logs-previous"
-            >
-              Newer
-            </Button>
-            <Text data-testid="logs-page">
-              Page {cursors.length}
-              {nextCursor ? '' : ' (oldest entries)'}
-            </Text>
-            <Button
-              variant="secondary"
-              isDisabled={!nextCursor}
-              onPress={() => nextCursor && setCursors([...cursors, nextCursor])}
-              data-testid="logs-next"
-            >
-              Older
-            </Button>
-          </Flex>
+          {(cursors.length > 1 || nextCursor) && (
+            <Flex alignItems="center" gap="size-200" marginTop="size-200">
+              <Button
+                variant="secondary"
+                isDisabled={cursors.length <= 1}
+                onPress={() => setCursors(cursors.slice(0, -1))}
+                data-testid="logs-previous"
+              >
+                Newer
+              </Button>
+              <Text data-testid="logs-page">Page {cursors.length}</Text>
+              <Button
+                variant="secondary"
+                isDisabled={!nextCursor}
+                onPress={() => nextCursor && setCursors([...cursors, nextCursor])}
+                data-testid="logs-next"
+              >
+                Older
+              </Button>
+            </Flex>
+          )}
         </>
       )}
     </>
