@@ -1,0 +1,4 @@
+export * from './declarations';
+export * from './operators';
+export * from './tree';
+export * from './types';
