@@ -184,7 +184,7 @@ export function buildCreationPlan(input: PlanInput): CreationPlan {
         grandTotal: figures.grandTotal,
       },
       reserved: true,
-      followUps: followUps(decision, comment, customStatus),
+      followUps: followUps(comment, customStatus),
     };
   }
   return {
@@ -199,16 +199,17 @@ export function buildCreationPlan(input: PlanInput): CreationPlan {
       grandTotal: figures.grandTotal,
     },
     reserved: false,
-    // The entity carries the comment itself; FBM orders still get their offline invoice (then the custom status).
-    followUps: decision.complete
-      ? []
-      : followUps(decision, comment, customStatus).filter((s) => s.kind !== 'comment' || s.status),
+    // The entity carries the comment and the status itself.
+    followUps: [],
   };
 }
 
-function followUps(decision: PlanInput['decision'], comment: string, customStatus?: string): FollowUp[] {
+/**
+ * Steps after placing a cart order. No invoice at creation: an uninvoiced order can still be canceled (and its
+ * reservation released) by Commerce's cancel; the invoice comes once everything shipped (see shipment.ts).
+ */
+function followUps(comment: string, customStatus?: string): FollowUp[] {
   const steps: FollowUp[] = [{ kind: 'comment', comment }];
-  if (!decision.complete) steps.push({ kind: 'invoice', reason: 'Amazon collected the payment.' });
   if (customStatus)
     steps.push({ kind: 'comment', comment: 'Status set by Amazon order settings.', status: customStatus });
   return steps;
