@@ -75,23 +75,11 @@ const collectIssues = (
     issues.push({ path: [...path, 'type'], message: `unknown condition type "${node.type}"` });
     return;
   }
-  const errors = catalog ? declaration.check(node.args, catalog) : declaration.check(node.args, CATALOG_FREE);
+  // Without the store's catalogue an attribute's type is unknown, so only the structure of its line is checked.
+  if (!catalog && node.type === 'product_attribute') return;
+  const errors = declaration.check(node.args, catalog ?? {});
   for (const message of errors) issues.push({ path: [...path, 'args'], message });
 };
-
-/**
- * Without a catalogue only attribute-free checks run: product attribute lines are checked as text lines
- * so that operator/value shape errors still surface.
- */
-const CATALOG_FREE: AttributeCatalog = new Proxy(
-  {},
-  {
-    get: (_target, code) =>
-      typeof code === 'string'
-        ? { code, label: code, frontendInput: 'text', usedForPromoRules: true, options: undefined }
-        : undefined,
-  },
-);
 
 /**
  * Schema of a whole tree. With the store's attribute catalogue it also rejects unknown attributes, attributes not
