@@ -4,6 +4,7 @@
  * A report with no rows ends CANCELLED, as Amazon does for "no data".
  */
 import { gzipSync } from 'node:zlib';
+import Big from 'big.js';
 import iconv from 'iconv-lite';
 import {
   type ApiHandler,
@@ -89,7 +90,9 @@ export function buildListingsTsv(state: AmazonState, r: ReportRecord): string[][
     if (r.reportType !== 'GET_MERCHANT_LISTINGS_ALL_DATA' && !active) continue;
     const f = fulfillment(l);
     const fba = f.channel.startsWith('AMAZON_');
-    const price = listingPrice(l) ?? '';
+    const raw = listingPrice(l);
+    const decimals = state.marketplace(l.marketplaceId)?.currency === 'JPY' ? 0 : 2;
+    const price = raw === undefined ? '' : new Big(raw).toFixed(decimals);
     if (r.reportType === 'GET_FLAT_FILE_OPEN_LISTINGS_DATA') {
       rows.push([l.sku, l.asin ?? '', price, fba ? '' : String(f.quantity)]);
       continue;
