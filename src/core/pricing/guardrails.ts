@@ -101,7 +101,14 @@ export const applyGuardrails = (input: GuardrailInput): GuardrailDecision => {
   if (settings.maxDailyPercent !== null) {
     const opening = changes.length > 0 ? parse(changes[0].from, 'opening price') : last;
     const percent = parseScaled(settings.maxDailyPercent, PERCENT_SCALE);
-    const next = limitMove(opening, price, opening, percent);
+    // The band limits movement only: a last price already outside it may stay where it is or move back inside.
+    const band = limitMove(opening, price, opening, percent);
+    const next =
+      price > band
+        ? Math.max(band, Math.min(price, last))
+        : price < band
+          ? Math.min(band, Math.max(price, last))
+          : price;
     if (next !== price) limitedBy.push('max_daily');
     price = next;
   }
