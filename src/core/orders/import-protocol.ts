@@ -34,7 +34,7 @@ export interface LookupKeys {
 export type ImportStep =
   | { kind: 'none'; reason: string }
   | { kind: 'busy'; until: string; reason: string }
-  | { kind: 'claim'; token: string; deadline: string }
+  | { kind: 'claim'; token: string; deadline: string; takeoverAfter: string }
   | { kind: 'wait'; until: string; reason: string }
   | { kind: 'lookup'; keys: LookupKeys }
   | { kind: 'create' }
@@ -50,7 +50,12 @@ export const lookupKeys = (record: LedgerRecord): LookupKeys => ({
 export function nextImportStep(record: LedgerRecord, ctx: ProtocolContext): ImportStep {
   const settle = ctx.settleMs ?? LEDGER_LIMITS.settleMs;
   const iso = (ms: number) => new Date(ms).toISOString();
-  const claimStep = (): ImportStep => ({ kind: 'claim', token: ctx.token, deadline: iso(ctx.nowMs + ctx.claimTtlMs) });
+  const claimStep = (): ImportStep => ({
+    kind: 'claim',
+    token: ctx.token,
+    deadline: iso(ctx.nowMs + ctx.claimTtlMs),
+    takeoverAfter: iso(ctx.nowMs + ctx.claimTtlMs + settle),
+  });
   switch (record.status) {
     case 'ready':
       return claimStep();
@@ -61,10 +66,10 @@ export function nextImportStep(record: LedgerRecord, ctx: ProtocolContext): Impo
     case 'creating': {
       const claim = record.claim;
       if (!claim || claim.token !== ctx.token) {
-        if (claimExpired(claim, ctx.nowMs, settle)) return claimStep();
+        if (claimExpired(claim, ctx.nowMs)) return claimStep();
         return {
           kind: 'busy',
-          until: iso(Date.parse(claim!.deadline) + settle),
+          until: claim!.takeoverAfter,
           reason: 'Another run is importing this order.',
         };
       }

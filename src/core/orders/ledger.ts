@@ -23,8 +23,10 @@ export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
 
 export interface Claim {
   token: string;
-  /** ISO time after which another run may take over (after a settle delay). */
+  /** ISO time by which the holder stops sending create requests. */
   deadline: string;
+  /** ISO time (deadline + settle) after which another run may take over: any request still out has ended by then. */
+  takeoverAfter: string;
   /** The holder has searched Commerce for an existing order since claiming. Creating requires it. */
   lookedUp: boolean;
   /** Set when a create request ended without a clear answer (timeout, 5xx after sending). */
@@ -64,7 +66,7 @@ export type LedgerEvent =
       amazonUpdatedAt: string;
       decision: CreationDecision;
     }
-  | { type: 'claimed'; at: string; token: string; deadline: string }
+  | { type: 'claimed'; at: string; token: string; deadline: string; takeoverAfter: string }
   | { type: 'looked_up'; at: string; token: string; found?: { commerceOrderId: number; incrementId?: string } }
   | { type: 'cart_created'; at: string; token: string; cartId: number }
   | {
@@ -110,8 +112,8 @@ export const newLedgerRecord = (amazonOrderId: string, storeId: string, at: stri
 });
 
 /** True once another run may take the claim over. */
-export const claimExpired = (claim: Claim | undefined, nowMs: number, settleMs: number = LEDGER_LIMITS.settleMs) =>
-  !claim || nowMs >= Date.parse(claim.deadline) + settleMs;
+export const claimExpired = (claim: Claim | undefined, nowMs: number): boolean =>
+  !claim || nowMs >= Date.parse(claim.takeoverAfter);
 
 const isFinal = (s: LedgerStatus) => s === 'created' || s === 'canceled';
 
@@ -154,13 +156,15 @@ export function next(record: LedgerRecord, event: LedgerEvent): LedgerRecord {
       const retryable = record.status === 'failed' && record.attempts < LEDGER_LIMITS.maxAttempts;
       if (!(record.status === 'ready' || retryable || takeover)) refuse('not ready to create or claim still live');
       r.status = 'creating';
-      r.claim = { token: event.token, deadline: event.deadline, lookedUp: false };
+      if (Date.parse(event.takeoverAfter) < Date.parse(event.deadline))
+        refuse('takeoverAfter must not precede the deadline');
+      r.claim = { token: event.token, deadline: event.deadline, takeoverAfter: event.takeoverAfter, lookedUp: false };
       return r;
     }
     case 'looked_up': {
       if (event.found) return recordCreated(record, r, event.found.commerceOrderId, event.found.incrementId, event.at);
       requireClaim(event.token);
-      r.claim = { token: event.token, deadline: record.claim!.deadline, lookedUp: true };
+      r.claim = { ...record.claim!, lookedUp: true, uncertainSince: undefined };
       return r;
     }
     case 'cart_created': {
