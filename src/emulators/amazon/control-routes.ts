@@ -68,12 +68,7 @@ export function registerAmazonControlRoutes(api: ControlApi, d: AmazonControlDep
     const o = st().orders.get(params.orderId);
     if (!o) throw new HttpError(404, `no order ${params.orderId}`);
     const reason = String((body as { reason?: string } | undefined)?.reason ?? 'Order placed by mistake');
-    for (const i of o.items) i.buyerCancelRequest = { reason };
-    o.lastUpdatedTime = d.clock.iso();
-    // Re-use the engine's change notification through a no-op status set.
-    d.engine().cancelItems(o, [], reason, d.clock.now());
-    for (const i of o.items)
-      if (i.cancellation?.cancelledBy === 'MERCHANT' && i.cancellation.cancelReason === reason) delete i.cancellation;
+    d.engine().buyerRequestCancel(o, reason, d.clock.now());
     return { body: { order: o } };
   });
   api.route('GET', '/orders', () => {

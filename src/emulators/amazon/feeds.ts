@@ -139,7 +139,7 @@ export const feedHandlers: Record<string, ApiHandler> = {
     if (body.feedType === 'JSON_LISTINGS_FEED' && body.marketplaceIds.length !== 1)
       throw invalidInput('JSON_LISTINGS_FEED takes exactly one marketplaceId.');
     const doc = ctx.state.documents.get(body.inputFeedDocumentId);
-    if (!doc || doc.kind !== 'feed-input' || doc.sellerId !== sellerId)
+    if (doc?.kind !== 'feed-input' || doc.sellerId !== sellerId)
       throw invalidInput(`inputFeedDocumentId ${body.inputFeedDocumentId} is not a feed document of this seller.`);
     const now = ctx.clock.now();
     const feedId = ctx.state.numericId();

@@ -74,8 +74,7 @@ export class OrdersEngine {
     let anyFba = false;
     const items: OrderItemRecord[] = input.items.map((it, idx) => {
       const l = state.listings.get(state.listingKey(input.sellerId, input.marketplaceId, it.sku));
-      if (!l || !l.asin)
-        throw new Error(`order item sku ${it.sku} has no listing with an ASIN in ${input.marketplaceId}`);
+      if (!l?.asin) throw new Error(`order item sku ${it.sku} has no listing with an ASIN in ${input.marketplaceId}`);
       if (!Number.isInteger(it.quantity) || it.quantity < 1) throw new Error('order item quantity must be >= 1');
       anyFba ||= isFba(l);
       const unit = it.unitPrice ?? listingPrice(l) ?? '10.00';
@@ -226,6 +225,13 @@ export class OrdersEngine {
       at,
       'SellerCancellation',
     );
+  }
+
+  /** The buyer asks to cancel (IsBuyerRequestedCancel); the seller decides via the acknowledgement feed. */
+  buyerRequestCancel(order: OrderRecord, reason: string, at: number): void {
+    for (const it of order.items) if (!it.cancellation) it.buyerCancelRequest = { reason };
+    order.lastUpdatedTime = new Date(at).toISOString();
+    this.onChange(order, 'BuyerRequestedChange', 'BuyerRequestedCancel');
   }
 
   /** Seller cancellation of some items (POST_ORDER_ACKNOWLEDGEMENT_DATA with Failure / CancelReason). */

@@ -237,7 +237,7 @@ export const reportHandlers: Record<string, ApiHandler> = {
   },
   getReportDocument: (ctx) => {
     const d = ctx.state.documents.get(ctx.params.reportDocumentId);
-    if (!d || d.kind !== 'report' || d.sellerId !== requireSeller(ctx))
+    if (d?.kind !== 'report' || d.sellerId !== requireSeller(ctx))
       throw notFound(`Report document ${ctx.params.reportDocumentId} not found.`);
     return ok({
       reportDocumentId: d.documentId,

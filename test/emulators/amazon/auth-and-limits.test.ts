@@ -136,15 +136,13 @@ describe('usage plans', () => {
       h.emu.control.advance(200); // 5 rps → one token per 200 ms of emulated time
       expect((await h.raw('GET', NA, path, { token })).status).toBe(200);
       await expect(
-        h
-          .sp()
-          .callAPI({
-            operation: 'getListingsItem',
-            endpoint: 'listingsItems',
-            path: { sellerId: SELLER, sku: 'MUG-1' },
-            query: { marketplaceIds: [US] },
-            options: { version: '2021-08-01' },
-          }),
+        h.sp().callAPI({
+          operation: 'getListingsItem',
+          endpoint: 'listingsItems',
+          path: { sellerId: SELLER, sku: 'MUG-1' },
+          query: { marketplaceIds: [US] },
+          options: { version: '2021-08-01' },
+        }),
       ).rejects.toMatchObject({ code: 'QuotaExceeded' });
     } finally {
       await h.emu.close();

@@ -145,17 +145,27 @@ export const SEED: AmazonSeed = {
   ],
 };
 
+/** The client's typings are partial (listings, pricing 2022, notifications are untyped); tests read the JSON shapes. */
+// biome-ignore lint/suspicious/noExplicitAny: responses are asserted field by field against the models
+type Json = any;
+export interface SpClient {
+  callAPI(params: Record<string, unknown>): Promise<Json>;
+  upload(doc: Json, feed: { content: string; contentType: string }): Promise<Json>;
+  download(doc: Json, opts?: Record<string, unknown>): Promise<Json>;
+  exchange(code: string): Promise<Json>;
+}
+
 export interface Harness {
   emu: AmazonEmulator;
   clock: EmulatorClock;
-  sp(region?: 'na' | 'eu', extra?: Record<string, unknown>): SellingPartner;
-  control(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  sp(region?: 'na' | 'eu', extra?: Record<string, unknown>): SpClient;
+  control(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }>;
   raw(
     method: string,
     host: string,
     path: string,
     opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
-  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string; json: any }>;
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string; json: Json }>;
   token(): Promise<string>;
 }
 
@@ -212,7 +222,7 @@ export async function startHarness(opts: { speedUp?: number; seed?: AmazonSeed }
           https_proxy_agent: new EmulatorAgent(emu.port),
           ...extra,
         },
-      } as never),
+      } as never) as unknown as SpClient,
     control: async (method, path, body) => {
       const r = await raw(method, '127.0.0.1', `/__control${path}`, { body });
       return { status: r.status, body: r.json };

@@ -9,7 +9,7 @@ afterAll(() => h.emu.close());
 it('serves listings and participations through the real client', async () => {
   const sp = h.sp();
   const parts = await sp.callAPI({ operation: 'getMarketplaceParticipations', endpoint: 'sellers' });
-  expect(parts.map((p: any) => p.marketplace.id)).toEqual([US, 'A2EUQ1WTGCTBG2']);
+  expect(parts.map((p: { marketplace: { id: string } }) => p.marketplace.id)).toEqual([US, 'A2EUQ1WTGCTBG2']);
   const item = await sp.callAPI({
     operation: 'getListingsItem',
     endpoint: 'listingsItems',

@@ -168,14 +168,12 @@ describe('every emulated operation rejects an invalid request with the model rea
   });
   it('the real client surfaces the InvalidInput error', async () => {
     await expect(
-      h
-        .sp()
-        .callAPI({
-          operation: 'searchCatalogItems',
-          endpoint: 'catalogItems',
-          query: { marketplaceIds: [US], identifiersType: 'EAN' },
-          options: { version: '2022-04-01' },
-        }),
+      h.sp().callAPI({
+        operation: 'searchCatalogItems',
+        endpoint: 'catalogItems',
+        query: { marketplaceIds: [US], identifiersType: 'EAN' },
+        options: { version: '2022-04-01' },
+      }),
     ).rejects.toMatchObject({ code: 'InvalidInput', message: expect.stringMatching(/identifiers/) });
   });
   it('records no response violations for all those answers', () => {
