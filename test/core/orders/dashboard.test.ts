@@ -1,7 +1,18 @@
-import { awaitingShipment, lifetimeSales, recentOrders, salesSeries } from '../../../src/core/orders';
+import {
+  type AmazonOrderStatus,
+  awaitingShipment,
+  lifetimeSales,
+  type OrderSummary,
+  recentOrders,
+  salesSeries,
+} from '../../../src/core/orders';
 
-const o = (orderId: string, createdTime: string, orderTotal: string | undefined, status = 'SHIPPED') =>
-  ({ orderId, createdTime, orderTotal, currency: 'USD', status, buyer: { name: `Buyer ${orderId}` } }) as const;
+const o = (
+  orderId: string,
+  createdTime: string,
+  orderTotal: string | undefined,
+  status: AmazonOrderStatus = 'SHIPPED',
+): OrderSummary => ({ orderId, createdTime, orderTotal, currency: 'USD', status, buyer: { name: `Buyer ${orderId}` } });
 const orders = [
   o('1', '2026-03-10T12:00:00Z', '10.10'),
   o('2', '2026-03-10T23:30:00Z', '0.20'),
