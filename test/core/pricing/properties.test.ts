@@ -149,7 +149,7 @@ describe('pricing invariants', () => {
   it('holding the Buy Box never lowers our price', () => {
     fc.assert(
       fc.property(intelligentAction, pricedOffer, (action, generated) => {
-        const held = {
+        const held: Generated = {
           ...generated,
           buyBox: { sellerId: OUR_SELLER, condition: generated.condition, price: generated.current },
         };
