@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { computeListedQuantity, resolveRegionalQuantities } from '../../../src/core/listings/quantity';
+import type { ProductStock } from '../../../src/core/listings/types';
 import { product, settings, store } from './fixtures';
 
 const q = (
