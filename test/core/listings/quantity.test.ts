@@ -3,10 +3,7 @@ import { computeListedQuantity, resolveRegionalQuantities } from '../../../src/c
 import type { ProductStock } from '../../../src/core/listings/types';
 import { product, settings, store } from './fixtures';
 
-const q = (
-  stock: Parameters<typeof product>[0]['stock'],
-  opts: { eligible?: boolean; fba?: boolean; s?: Parameters<typeof settings>[0] } = {},
-) =>
+const q = (stock: ProductStock, opts: { eligible?: boolean; fba?: boolean; s?: Parameters<typeof settings>[0] } = {}) =>
   computeListedQuantity({
     product: product({ stock }),
     settings: settings(opts.s ?? {}),
