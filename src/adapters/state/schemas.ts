@@ -3,7 +3,6 @@ import type { StoreRecord } from '../../core/store';
 import type {
   ActivityEntry,
   CommunicationErrorEntry,
-  GlobalSettings,
   ListingChangeEntry,
   OutboxItem,
   TokenBucketState,
@@ -32,13 +31,8 @@ export const storeRecordSchema = z.looseObject({
   authorizedAt: isoDate.optional(),
 }) as unknown as z.ZodType<StoreRecord>;
 
-export const globalSettingsSchema = z.looseObject({
-  logRetention: z.enum(['daily', 'weekly', 'monthly']),
-  debugLogging: z.boolean(),
-  readOnlyMode: z.boolean(),
-  readOnlyReason: z.string().optional(),
-  updatedAt: z.string().optional(),
-}) as unknown as z.ZodType<GlobalSettings>;
+/** Stored settings are validated with the core's own schema, so there is one definition of the fields. */
+export { globalSettingsSchema } from '../../core/settings/global-settings';
 
 export const communicationErrorSchema = z.looseObject({
   id: z.string(),

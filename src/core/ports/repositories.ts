@@ -1,3 +1,4 @@
+import type { GlobalSettings } from '../settings/global-settings';
 import type { StoreRecord } from '../store';
 
 /**
@@ -16,26 +17,9 @@ export interface StoreRepository {
   delete(id: string): Promise<boolean>;
 }
 
-export type LogRetention = 'daily' | 'weekly' | 'monthly';
-
-/** Global "Sales Channel Settings" (SPEC §1.2). Unknown extra fields are kept, so the lead can add fields. */
-export interface GlobalSettings {
-  logRetention: LogRetention;
-  debugLogging: boolean;
-  readOnlyMode: boolean;
-  /** Why read-only mode switched on (e.g. "store URL changed"), for the UI. */
-  readOnlyReason?: string;
-  updatedAt?: string;
-  [extra: string]: unknown;
-}
-
-export const DEFAULT_GLOBAL_SETTINGS: GlobalSettings = {
-  logRetention: 'monthly',
-  debugLogging: false,
-  readOnlyMode: false,
-};
-
-export const LOG_RETENTION_DAYS: Record<LogRetention, number> = { daily: 1, weekly: 7, monthly: 30 };
+/** The global settings model lives with its rules in src/core/settings/global-settings.ts (SPEC §1.2). */
+export type { GlobalSettings, LogRetention } from '../settings/global-settings';
+export { DEFAULT_GLOBAL_SETTINGS, LOG_RETENTION_DAYS } from '../settings/global-settings';
 
 export interface SettingsRepository {
   /** The stored settings, or DEFAULT_GLOBAL_SETTINGS when none were saved yet. */

@@ -50,11 +50,11 @@ describe.each(implementations)('repositories over $name', (implementation) => {
       const { storage } = await storageFor(implementation);
       expect(await storage.settings.get()).toEqual(DEFAULT_GLOBAL_SETTINGS);
       await storage.settings.save({ ...DEFAULT_GLOBAL_SETTINGS, logRetention: 'weekly' });
-      const updated = await storage.settings.update({ readOnlyMode: true, readOnlyReason: 'store URL changed' });
+      const updated = await storage.settings.update({ readOnlyMode: true, readOnlyReason: 'commerce_url_changed' });
       expect(updated).toMatchObject({
         logRetention: 'weekly',
         readOnlyMode: true,
-        readOnlyReason: 'store URL changed',
+        readOnlyReason: 'commerce_url_changed',
       });
       expect(updated.updatedAt).toBe('2026-03-01T00:00:00.000Z');
       await expect(
