@@ -52,3 +52,7 @@ export const toStoreSummary = (store: StoreRecord, nowMs: number): StoreSummary 
   const { encryptedRefreshToken: _secret, ...visible } = store;
   return { ...visible, authorization: authorizationState(store, nowMs) };
 };
+
+/** Deactivated stores keep every setting and listing but pause price, quantity and order sync (SPEC 2.6). */
+export const isSyncEnabled = (store: Pick<StoreRecord, 'status' | 'encryptedRefreshToken'>): boolean =>
+  store.status === 'active' && Boolean(store.encryptedRefreshToken);

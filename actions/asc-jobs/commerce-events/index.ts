@@ -1,3 +1,4 @@
+import '../../../src/app/register-handlers';
 import { eventHandlerFor } from '../../../src/app/event-handlers';
 import { createServices } from '../../../src/app/services';
 import { commerceEventName, publicKeyResolverFromParams, verifyEventSignature } from '../../../src/platform/events';

@@ -1,0 +1,5 @@
+/**
+ * Imports every product area's Commerce event handler registrations (each module calls registerEventHandler).
+ * The commerce-events consumer imports this file once. Add one import line per area.
+ */
+export {};
