@@ -88,26 +88,29 @@ export const errorResponse = (error: unknown, logger: Logger, actionName: string
  * Wraps a web action: authentication, method routing, zod-validated input, error mapping, redacted logs.
  * Handlers receive typed input and return the response body (or a full HttpResponse when they need one).
  */
-export const webAction =
-  <G extends z.ZodType, P extends z.ZodType, U extends z.ZodType, D extends z.ZodType>(
-    spec: WebActionSpec<G, P, U, D>,
-    clock: Clock = systemClock,
-  ) =>
-  async (params: Params): Promise<HttpResponse> => {
-    registerSecretInputs(params);
-    const logger = createLogger(spec.name, (params.LOG_LEVEL as LogLevel) ?? 'info');
-    try {
-      const auth = authenticateWebRequest(params, clock.now());
-      const method = String(params.__ow_method ?? 'get').toLowerCase() as 'get' | 'post' | 'put' | 'delete';
-      const route = spec[method] as Route<z.ZodType> | undefined;
-      if (!route) return json(405, { error: `Method ${method.toUpperCase()} is not allowed here` });
-      const input = parseInput(route.input, requestFields(params));
-      const result = await route.handler(input, { inputs: inputsOf(params), auth, logger, clock, method });
-      if (result && typeof result === 'object' && 'statusCode' in result && 'body' in result) {
-        return result as HttpResponse;
+export const webAction = <G extends z.ZodType, P extends z.ZodType, U extends z.ZodType, D extends z.ZodType>(
+  spec: WebActionSpec<G, P, U, D>,
+  clock: Clock = systemClock,
+) =>
+  // `spec` rides along so the quality suites (test/quality, bench/chaos.ts) generate inputs from each route's schema.
+  Object.assign(
+    async (params: Params): Promise<HttpResponse> => {
+      registerSecretInputs(params);
+      const logger = createLogger(spec.name, (params.LOG_LEVEL as LogLevel) ?? 'info');
+      try {
+        const auth = authenticateWebRequest(params, clock.now());
+        const method = String(params.__ow_method ?? 'get').toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+        const route = spec[method] as Route<z.ZodType> | undefined;
+        if (!route) return json(405, { error: `Method ${method.toUpperCase()} is not allowed here` });
+        const input = parseInput(route.input, requestFields(params));
+        const result = await route.handler(input, { inputs: inputsOf(params), auth, logger, clock, method });
+        if (result && typeof result === 'object' && 'statusCode' in result && 'body' in result) {
+          return result as HttpResponse;
+        }
+        return json(200, result);
+      } catch (error) {
+        return errorResponse(error, logger, spec.name);
       }
-      return json(200, result);
-    } catch (error) {
-      return errorResponse(error, logger, spec.name);
-    }
-  };
+    },
+    { spec },
+  );
