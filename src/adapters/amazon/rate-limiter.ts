@@ -76,7 +76,10 @@ export class SharedRateLimiter {
   async observeLimitHeader(key: string, plan: UsagePlan, headerValue: string | undefined): Promise<void> {
     const rate = Number(headerValue) * this.timeScale;
     if (!headerValue || !Number.isFinite(rate) || rate <= 0) return;
-    await this.options.store.update(key, (current) => ({ next: adoptRate(current ?? this.seed(plan), rate), result: undefined }));
+    await this.options.store.update(key, (current) => ({
+      next: adoptRate(current ?? this.seed(plan), rate),
+      result: undefined,
+    }));
   }
 
   async onThrottled(key: string, plan: UsagePlan, headerValue: string | undefined): Promise<void> {
