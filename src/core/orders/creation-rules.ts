@@ -4,7 +4,7 @@
  */
 import type { AmazonOrder } from './amazon-order';
 import { type Blocker, findBlockers, type ProductMatches } from './blockers';
-import type { OrderSettings } from './settings';
+import type { OrderSettings } from '../settings/order-settings';
 
 export type CreationDecision =
   | {
@@ -20,14 +20,14 @@ export type CreationDecision =
   | { kind: 'blocked'; reason: string; blockers: Blocker[] };
 
 export interface CreationContext {
-  settings: Pick<OrderSettings, 'importEnabled' | 'reserveQuantity'>;
+  settings: Pick<OrderSettings, 'importOrders' | 'pendingOrders'>;
   /** When the store was connected (ISO); orders placed before it are never imported. */
   storeConnectedAt: string;
   matches: ProductMatches;
 }
 
 export function decideCreation(order: AmazonOrder, ctx: CreationContext): CreationDecision {
-  if (!ctx.settings.importEnabled)
+  if (ctx.settings.importOrders !== 'enabled')
     return { kind: 'view_only', reason: 'Import Amazon Orders is disabled: handle this order in Seller Central.' };
   if (Date.parse(order.createdTime) < Date.parse(ctx.storeConnectedAt))
     return { kind: 'view_only', reason: 'Placed before the store was connected: never imported.' };
@@ -46,14 +46,13 @@ export function decideCreation(order: AmazonOrder, ctx: CreationContext): Creati
   if (!order.orderTotal) return { kind: 'wait', reason: 'Amazon has not sent the order pricing yet.' };
   const blockers = findBlockers(order, ctx.matches);
   if (blockers.length > 0) return { kind: 'blocked', reason: blockers.map((b) => b.message).join(' '), blockers };
+  const reserve = ctx.settings.pendingOrders === 'reserve';
   return fba
     ? { kind: 'create', reserve: false, complete: true, reason: 'Shipped by Amazon: created Complete, no reservation.' }
     : {
         kind: 'create',
-        reserve: ctx.settings.reserveQuantity,
+        reserve,
         complete: false,
-        reason: ctx.settings.reserveQuantity
-          ? 'Merchant-fulfilled: created and stock reserved.'
-          : 'Merchant-fulfilled: created.',
+        reason: reserve ? 'Merchant-fulfilled: created and stock reserved.' : 'Merchant-fulfilled: created.',
       };
 }

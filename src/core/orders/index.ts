@@ -12,7 +12,6 @@ export * from './mapping';
 export * from './money';
 export * from './notifications';
 export * from './refunds';
-export * from './settings';
 export * from './shipment';
 export * from './totals-check';
 export * from './windows';

@@ -14,7 +14,7 @@ import type { ProductMatches } from './blockers';
 import type { CreationDecision } from './creation-rules';
 import { type CommerceFigures, orderFigures } from './figures';
 import { big, type Decimal, floorMinor, fmt, sum } from './money';
-import type { OrderSettings } from './settings';
+import type { OrderSettings } from '../settings/order-settings';
 
 /** Deterministic marker written into every imported order's comment; the last-resort lookup key. */
 export const orderMarker = (amazonOrderId: string): string => `[amazon-order:${amazonOrderId}]`;
@@ -77,6 +77,8 @@ export interface PlanInput {
   decision: Extract<CreationDecision, { kind: 'create' }>;
   capabilities: CommerceCapabilities;
   websiteId?: number;
+  /** Numeric id of the store view named by the setting importIntoStoreView (resolved by the adapter). */
+  storeViewId?: number;
   paymentMethod?: string;
 }
 
@@ -122,12 +124,12 @@ function customerPlan(input: PlanInput, address: CommerceAddress): CustomerPlan 
   const name = input.order.buyer.name ? splitName(input.order.buyer.name) : address;
   const base = { email, firstname: name.firstname, lastname: name.lastname };
   // Accounts are never made for placeholder addresses: every FBA buyer would share nothing but a fake e-mail.
-  if (input.settings.customerCreation === 'new_account' && email !== placeholderEmail(input.order.orderId))
+  if (input.settings.customerCreation === 'build_customer' && email !== placeholderEmail(input.order.orderId))
     return {
       mode: 'account',
       ...base,
       ...(input.websiteId !== undefined ? { websiteId: input.websiteId } : {}),
-      ...(input.settings.storeViewId !== undefined ? { storeId: input.settings.storeViewId } : {}),
+      ...(input.storeViewId !== undefined ? { storeId: input.storeViewId } : {}),
     };
   return { mode: 'guest', ...base };
 }
@@ -140,10 +142,10 @@ export function buildCreationPlan(input: PlanInput): CreationPlan {
   const customer = customerPlan(input, address);
   const notes: string[] = [];
   const comment = commentFor(order, figures);
-  const customStatus = settings.orderStatus === 'custom' ? settings.processingOrderStatus : undefined;
+  const customStatus = settings.orderStatus === 'custom' ? (settings.processingOrderStatus ?? undefined) : undefined;
   const base = {
     amazonOrderId: order.orderId,
-    ...(settings.storeViewId !== undefined ? { storeViewId: settings.storeViewId } : {}),
+    ...(input.storeViewId !== undefined ? { storeViewId: input.storeViewId } : {}),
     customer,
     shippingAddress: address,
     billingAddress: address,
@@ -231,7 +233,7 @@ function directEntity(
   return {
     ...(settings.orderNumberSource === 'amazon' ? { increment_id: order.orderId } : {}),
     ext_order_id: order.orderId,
-    ...(settings.storeViewId !== undefined ? { store_id: settings.storeViewId } : {}),
+    ...(input.storeViewId !== undefined ? { store_id: input.storeViewId } : {}),
     customer_email: customer.email,
     customer_firstname: customer.firstname,
     customer_lastname: customer.lastname,

@@ -2,7 +2,7 @@ import { type AmazonOrderStatus, decideCreation, findBlockers, parseAmazonOrder 
 import { product, rawOrder } from './fixtures';
 
 const connected = '2026-01-01T00:00:00Z';
-const settings = { importEnabled: true, reserveQuantity: true };
+const settings = { importOrders: 'enabled', pendingOrders: 'reserve' } as const;
 const order = (status: AmazonOrderStatus, fulfilledBy: 'AMAZON' | 'MERCHANT', over = {}) =>
   parseAmazonOrder(rawOrder({ status, fulfilledBy, ...over }));
 const stock = {
@@ -48,7 +48,7 @@ describe('decideCreation (SPEC 6.2)', () => {
 
   it('never reserves when Reserve Quantity is off', () => {
     const d = decideCreation(order('UNSHIPPED', 'MERCHANT'), {
-      settings: { importEnabled: true, reserveQuantity: false },
+      settings: { importOrders: 'enabled', pendingOrders: 'do_not_reserve' },
       storeConnectedAt: connected,
       matches: stock.in,
     });
@@ -57,7 +57,7 @@ describe('decideCreation (SPEC 6.2)', () => {
 
   it('makes every order view-only when import is disabled', () => {
     const d = decideCreation(order('UNSHIPPED', 'MERCHANT'), {
-      settings: { importEnabled: false, reserveQuantity: true },
+      settings: { importOrders: 'disabled', pendingOrders: 'reserve' },
       storeConnectedAt: connected,
       matches: stock.in,
     });

@@ -3,15 +3,19 @@ import fc from 'fast-check';
 import {
   buildCreationPlan,
   cartPricing,
-  DEFAULT_ORDER_SETTINGS,
   decideCreation,
   orderFigures,
-  type OrderSettings,
   parseAmazonOrder,
-  parseOrderSettings,
   type ProductMatches,
   totalsCheck,
 } from '../../../src/core/orders';
+import {
+  DEFAULT_ORDER_SETTINGS,
+  type OrderSettings,
+  orderSettingsSchema,
+} from '../../../src/core/settings/order-settings';
+
+const parseOrderSettings = (input: unknown): OrderSettings => orderSettingsSchema.parse(input);
 import { product, type RawItemInput, rawOrder } from './fixtures';
 
 const createDecision = { kind: 'create', reserve: true, complete: false, reason: '' } as const;
@@ -133,13 +137,14 @@ describe('buildCreationPlan', () => {
   const order = parseAmazonOrder(rawOrder({ orderId: '113-2000000-0000001' }));
   const matches = { 'SKU-1': product('COMMERCE-1', { productId: 42 }) };
   const plan = (
-    settings: Partial<OrderSettings>,
+    settings: Partial<OrderSettings> & { storeViewId?: number },
     decision = createDecision as typeof createDecision | typeof fbaDecision,
     o = order,
   ) =>
     buildCreationPlan({
       order: o,
-      settings: parseOrderSettings({ ...settings }),
+      settings: parseOrderSettings({ ...settings, storeViewId: undefined }),
+      ...(settings.storeViewId !== undefined ? { storeViewId: settings.storeViewId } : {}),
       matches,
       decision,
       capabilities: caps,
@@ -175,11 +180,11 @@ describe('buildCreationPlan', () => {
     });
   });
 
-  it('custom status becomes a follow-up comment with that status; new_account makes an account plan', () => {
+  it('custom status becomes a follow-up comment with that status; build_customer makes an account plan', () => {
     const p = plan({
       orderStatus: 'custom',
       processingOrderStatus: 'fraud',
-      customerCreation: 'new_account',
+      customerCreation: 'build_customer',
       storeViewId: 3,
     });
     expect(p.followUps).toContainEqual({ kind: 'comment', comment: expect.any(String), status: 'fraud' });
@@ -196,7 +201,7 @@ describe('buildCreationPlan', () => {
         address: null,
       }),
     );
-    const p = plan({ orderNumberSource: 'amazon', customerCreation: 'new_account' }, fbaDecision, fba);
+    const p = plan({ orderNumberSource: 'amazon', customerCreation: 'build_customer' }, fbaDecision, fba);
     expect(p.path).toBe('direct');
     if (p.path !== 'direct') return;
     expect(p.entity).toMatchObject({
