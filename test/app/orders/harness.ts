@@ -1,0 +1,148 @@
+/**
+ * Both emulators over real HTTP on one emulator clock, one connected US store, and services built the way the
+ * actions build them. Nothing of ours is mocked.
+ */
+import { resetEmbeddedStorage } from '../../../src/adapters/state';
+import { createServices, type Services } from '../../../src/app/services';
+import { type AmazonEmulator, startAmazonEmulator } from '../../../src/emulators/amazon';
+import { DEMO_AMAZON_SEED } from '../../../src/emulators/amazon/seed';
+import { type RunningCommerceEmulator, startCommerceEmulator } from '../../../src/emulators/commerce';
+import { minimalCommerceSeed, type SeedProduct } from '../../../src/emulators/commerce/seed';
+import { EmulatorClock } from '../../../src/emulators/shared/clock';
+import { generateEncryptionKey, SecretBox } from '../../../src/platform/crypto';
+
+export const SELLER = 'A1DEMOSELLER0001';
+export const US = 'ATVPDKIKX0DER';
+export const START = '2026-03-02T10:00:00.000Z';
+
+export interface Harness {
+  amazon: AmazonEmulator;
+  commerce: RunningCommerceEmulator;
+  clock: EmulatorClock;
+  inputs: Record<string, string>;
+  services(): Promise<Services>;
+  amazonControl(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, any> }>;
+  commerceControl(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, any> }>;
+  /** Creates an Amazon order through the control API and returns its id. */
+  placeAmazonOrder(
+    items: Array<{ sku: string; quantity: number; promotionDiscount?: string }>,
+    extra?: Record<string, unknown>,
+  ): Promise<string>;
+  close(): Promise<void>;
+}
+
+const product = (sku: string, price: string): SeedProduct => ({
+  sku,
+  name: `Product ${sku}`,
+  typeId: 'simple',
+  attributeSetId: 4,
+  status: 1,
+  visibility: 4,
+  websiteIds: [1],
+  price,
+});
+
+export const SKUS = ['MUG-1', 'MUG-2', 'LAMP-1'];
+
+export async function startHarness(
+  options: { eventsUrl?: string; skus?: string[]; stock?: number } = {},
+): Promise<Harness> {
+  const skus = options.skus ?? SKUS;
+  const clock = new EmulatorClock({ start: START, speedUp: 1 });
+  const amazon = await startAmazonEmulator({
+    port: 0,
+    clock,
+    seed: {
+      ...DEMO_AMAZON_SEED,
+      orderStreams: [],
+      listings: skus.map((sku, k) => ({
+        sellerId: SELLER,
+        marketplaceId: US,
+        sku,
+        asin: `B00000000${k}`,
+        productType: 'HOME',
+        title: `Product ${sku}`,
+        price: `1${k}.50`,
+        currency: 'USD',
+        quantity: 100_000,
+        fulfillmentChannel: 'DEFAULT' as const,
+        condition: 'new_new',
+        status: ['BUYABLE', 'DISCOVERABLE'] as Array<'BUYABLE' | 'DISCOVERABLE'>,
+      })),
+    },
+  });
+  const seed = minimalCommerceSeed();
+  seed.products = skus.map((sku, k) => product(sku, `1${k}.50`));
+  seed.sourceItems = skus.map((sku) => ({
+    sku,
+    sourceCode: 'default',
+    quantity: options.stock ?? 100_000,
+    status: 1 as const,
+  }));
+  const commerce = await startCommerceEmulator({ port: 0, clock, seed, eventsUrl: options.eventsUrl });
+  const key = generateEncryptionKey();
+  const inputs: Record<string, string> = {
+    ASC_STORAGE: 'memory',
+    ASC_ENCRYPTION_KEY: key,
+    ASC_LOCK_SETTLE_MS: '0',
+    ASC_ORDER_SETTLE_MS: '1000',
+    AMAZON_LWA_CLIENT_ID: 'amzn1.application-oa2-client.demo',
+    AMAZON_LWA_CLIENT_SECRET: 'demo-lwa-client-secret',
+    AMAZON_EMULATOR_URL: amazon.url,
+    ASC_TIME_SCALE: '1000',
+    COMMERCE_BASE_URL: commerce.baseUrl,
+    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_KEY: 'demo-consumer-key',
+    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_SECRET: 'demo-consumer-secret',
+    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN: 'demo-access-token',
+    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN_SECRET: 'demo-access-token-secret',
+    LOG_LEVEL: 'error',
+  };
+  const call = (base: string) => async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${base}/__control${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+  const amazonControl = call(amazon.url);
+  const commerceControl = call(commerce.url);
+  resetEmbeddedStorage();
+  const services = () => createServices(inputs, clock);
+  const s = await services();
+  await s.storage.stores.save({
+    id: 'us',
+    name: 'US store',
+    sellerId: SELLER,
+    marketplaceId: US,
+    country: 'US',
+    currency: 'USD',
+    region: 'na',
+    websiteCode: 'base',
+    status: 'active',
+    createdAt: START,
+    updatedAt: START,
+    authorizedAt: START,
+    encryptedRefreshToken: new SecretBox(key).encrypt('Atzr|demo-refresh-token-1', 'us'),
+  });
+  return {
+    amazon,
+    commerce,
+    clock,
+    inputs,
+    services,
+    amazonControl,
+    commerceControl,
+    async placeAmazonOrder(items, extra = {}) {
+      const res = await amazonControl('POST', '/orders', { sellerId: SELLER, marketplaceId: US, items, ...extra });
+      if (res.status !== 201) throw new Error(`control /orders: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.internal.orderId as string;
+    },
+    async close() {
+      await amazon.close();
+      await commerce.close();
+      clock.dispose();
+    },
+  };
+}
