@@ -1,6 +1,7 @@
 import { OPERATIONS, type OperationName } from '../adapters/amazon/operations';
 import type { SpApiRequest } from '../adapters/amazon/sp-api-gateway';
 import type { WriteOperation } from '../adapters/commerce';
+import { isSyncEnabled } from '../core/store';
 import { GLOBAL_OUTBOX, type Services } from './services';
 
 export interface FlushResult {
@@ -8,6 +9,8 @@ export interface FlushResult {
   sent: number;
   failed: number;
   remaining: number;
+  /** Items kept because their store is deactivated (or not authorised): its sync is paused (SPEC 2.6). */
+  paused?: number;
 }
 
 const isAmazonOperation = (name: string): name is OperationName => name in OPERATIONS;
@@ -25,6 +28,7 @@ export const flushOutbox = async (services: Services, batchSize = 200): Promise<
   const blockedStores = new Set<string>();
   let sent = 0;
   let failed = 0;
+  let paused = 0;
   for (const item of items) {
     if (blockedStores.has(item.storeId)) continue;
     const [target, operation] = item.kind.split('.', 2);
@@ -44,6 +48,10 @@ export const flushOutbox = async (services: Services, batchSize = 200): Promise<
         await services.storage.outbox.remove(item.id);
         continue;
       }
+      if (!isSyncEnabled(store)) {
+        paused++;
+        continue;
+      }
       const gateway = await services.amazonFor(store);
       await gateway.call(operation, item.payload as SpApiRequest);
       await services.storage.outbox.remove(item.id);
@@ -54,5 +62,5 @@ export const flushOutbox = async (services: Services, batchSize = 200): Promise<
     }
   }
   const remaining = (await services.storage.outbox.list({ limit: batchSize })).length;
-  return { held: false, sent, failed, remaining };
+  return { held: false, sent, failed, remaining, ...(paused > 0 ? { paused } : {}) };
 };

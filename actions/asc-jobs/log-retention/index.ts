@@ -1,4 +1,5 @@
 import { createServices } from '../../../src/app/services';
+import { recordJobRun } from '../../../src/app/stores/heartbeat';
 import { LOG_RETENTION_DAYS } from '../../../src/core/settings/global-settings';
 import { jobAction } from '../../../src/platform/job-action';
 
@@ -18,6 +19,7 @@ export const main = jobAction('log-retention', async ({ inputs, clock, logger })
   };
   for (const store of await services.storage.stores.list()) await services.storage.stores.save(store);
   await services.storage.settings.save(await services.settings());
+  await recordJobRun(services.storage, 'log-retention', clock.now());
   logger.info(`purged logs older than ${LOG_RETENTION_DAYS[logRetention]} day(s)`, purged);
   return { retention: logRetention, purged };
 });
