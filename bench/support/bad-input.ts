@@ -50,13 +50,16 @@ interface Target {
   run: (value: unknown) => Promise<Verdict>;
 }
 
-const webResponse = (result: unknown): { statusCode: number; body: Record<string, unknown> } => {
+const webResponse = (result: unknown): { statusCode: number; body: Record<string, unknown> | string } => {
   const r = (result ?? {}) as { statusCode?: unknown; body?: unknown };
-  return { statusCode: Number(r.statusCode ?? 200), body: (r.body ?? {}) as Record<string, unknown> };
+  const body = typeof r.body === 'string' ? r.body : ((r.body ?? {}) as Record<string, unknown>);
+  return { statusCode: Number(r.statusCode ?? 200), body };
 };
 
 /** A rejection must say which field is wrong: a 400 lists `fields` and its message names each of them. */
-const rejectionProblem = (statusCode: number, body: Record<string, unknown>): string | undefined => {
+const rejectionProblem = (statusCode: number, body: Record<string, unknown> | string): string | undefined => {
+  // A page for a browser (the OAuth callback) explains itself in HTML; it has no fields to name.
+  if (typeof body === 'string') return body.length > 0 ? undefined : `${statusCode} with an empty page`;
   if (typeof body.error !== 'string' || body.error.length === 0) return `${statusCode} without an error message`;
   if (statusCode !== 400) return undefined;
   const fields = body.fields as Record<string, unknown> | undefined;
@@ -89,6 +92,21 @@ const webTargets = (action: DiscoveredAction, options: CampaignOptions): Target[
     arbitrary: hostile(toJsonSchema(schema)),
     run: (value) => call(method, (value as { value: Record<string, unknown> }).value),
   }));
+  if (!action.main.spec) {
+    // Not built on webAction (e.g. the OAuth callback page): no schema to read, so junk on every method.
+    targets.push({
+      name: `${action.definition.fullName} (no declared schema)`,
+      arbitrary: fc.tuple(
+        fc.constantFrom(...HTTP_METHODS),
+        fc.dictionary(fc.constantFrom('state', 'spapi_oauth_code', 'selling_partner_id', 'storeId', 'id'), junk()),
+      ),
+      run: (value) => {
+        const [method, fields] = value as [string, Record<string, unknown>];
+        return call(method, fields);
+      },
+    });
+    return targets;
+  }
   const undeclared = HTTP_METHODS.filter((m) => !declared.has(m));
   if (undeclared.length > 0) {
     targets.push({
