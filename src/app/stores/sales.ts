@@ -5,9 +5,8 @@ import { dailyOrderTotals } from '../orders/sales';
 
 /**
  * Daily sales of one store for the home page card (SPEC 1.3 "Gross Market Volume (30 day)").
- * PLACEHOLDER UNTIL THE ORDERS LEDGER EXISTS: the Orders work (src/adapters/state/orders/) fills
- * `loadDailyOrderTotals` in from its ledger (orders in Canceled or Error excluded, SPEC 2.8). Until then every
- * day is 0 and `source` says "none", so the card shows "No sales data yet" rather than a fake chart.
+ * The totals come from the Orders ledger (src/app/orders/sales.ts; orders in Canceled or Error excluded,
+ * SPEC 2.8); a day without orders is 0.00. `source: 'none'` is kept for a deployment without the ledger.
  */
 export interface DailySales {
   storeId: string;
@@ -18,7 +17,7 @@ export interface DailySales {
   source: 'orders-ledger' | 'none';
 }
 
-/** Day (YYYY-MM-DD) → total as a decimal string; the Orders work replaces this body. */
+/** Day (YYYY-MM-DD) → total as a decimal string, from the Orders ledger. */
 export const loadDailyOrderTotals = async (
   storage: Storage,
   store: StoreRecord,
