@@ -45,6 +45,10 @@ export const OPERATIONS = {
   getItemOffers: op('productPricing', 'getItemOffers', 'v0'),
   getItemOffersBatch: op('productPricing', 'getItemOffersBatch', 'v0'),
   getCompetitiveSummary: op('productPricing', 'getCompetitiveSummary', '2022-05-01'),
+  // Notifications v1 (ANY_OFFER_CHANGED for repricing): setting up a destination/subscription is safe to repeat.
+  getDestinations: op('notifications', 'getDestinations', 'v1'),
+  createDestination: op('notifications', 'createDestination', 'v1', false, false),
+  createSubscription: op('notifications', 'createSubscription', 'v1', false, false),
   searchOrders: op('orders', 'searchOrders', '2026-01-01'),
   getOrder: op('orders', 'getOrder', '2026-01-01'),
   confirmShipment: op('orders', 'confirmShipment', 'v0', true, true),
