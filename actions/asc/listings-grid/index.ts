@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { MAX_LISTINGS_PAGE_SIZE } from '../../../src/adapters/state/listings/repository';
+import { loadListingsContext } from '../../../src/app/listings/context';
+import { toGridRow } from '../../../src/app/listings/grid';
+import { createServices } from '../../../src/app/services';
+import {
+  LISTING_TABS,
+  type Listing,
+  MASS_ACTIONS,
+  ROW_ACTIONS,
+  TAB_LABELS,
+  visibleTabs,
+} from '../../../src/core/listings';
+import { webAction } from '../../../src/platform/web-action';
+
+/**
+ * GET ?storeId&tab&page&pageSize[&filter] → one page of a Product Listings tab plus the tab counts.
+ * Without a filter a page is one collection page (≤ 3 State reads); a SKU/ASIN filter scans the tab.
+ */
+export const main = webAction({
+  name: 'listings-grid',
+  get: {
+    input: z.object({
+      storeId: z.string().min(1),
+      tab: z.enum(LISTING_TABS).default('active'),
+      page: z.coerce.number().int().min(0).default(0),
+      pageSize: z.coerce.number().int().min(1).max(MAX_LISTINGS_PAGE_SIZE).default(50),
+      filter: z.string().trim().max(100).optional(),
+    }),
+    handler: async (query, ctx) => {
+      const services = await createServices(ctx.inputs, ctx.clock);
+      const lc = await loadListingsContext(services, query.storeId);
+      let rows: Listing[];
+      let total: number;
+      if (query.filter) {
+        const needle = query.filter.toUpperCase();
+        const matching: Listing[] = [];
+        for await (const l of lc.repo.scanTab(query.tab))
+          if (l.sellerSku.toUpperCase().includes(needle) || (l.asin ?? '').includes(needle)) matching.push(l);
+        total = matching.length;
+        rows = matching.slice(query.page * query.pageSize, (query.page + 1) * query.pageSize);
+      } else {
+        const page = await lc.repo.page(query.tab, query.page, query.pageSize);
+        rows = page.items;
+        total = page.total;
+      }
+      const autoList = lc.settings.productListingActions.automaticListAction;
+      return {
+        tab: query.tab,
+        page: query.page,
+        pageSize: query.pageSize,
+        total,
+        rows: rows.map((l) => toGridRow(l, lc.ctx.currency)),
+        counts: await lc.repo.counts(),
+        tabs: visibleTabs(autoList).map((t) => ({ id: t, label: TAB_LABELS[t] })),
+        rowActions: ROW_ACTIONS[query.tab],
+        massActions: MASS_ACTIONS[query.tab],
+      };
+    },
+  },
+});

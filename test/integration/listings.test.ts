@@ -1,0 +1,180 @@
+/**
+ * Listings through both emulators over real HTTP: third-party import (report), catalogue matching
+ * (searchCatalogItems), publishing via the Listings Items API and via JSON_LISTINGS_FEED, stock following,
+ * overrides, and the grid/actions a merchant uses. Nothing of ours is mocked.
+ */
+import { main as listingActions } from '../../actions/asc/listing-actions';
+import { main as listingsGrid } from '../../actions/asc/listings-grid';
+import { main as listingsImport } from '../../actions/asc/listings-import';
+import { main as listingsPublish } from '../../actions/asc/listings-publish';
+import { main as listingRules } from '../../actions/asc/listing-rules';
+import { resetEmbeddedStorage } from '../../src/adapters/state';
+import { republishProduct } from '../../src/app/listings/event-handlers';
+import { seedLocalDemo } from '../../src/app/local-demo';
+import { createServices } from '../../src/app/services';
+import { loadStoreSettings, saveStoreSettings } from '../../src/app/store-settings';
+import { type AmazonEmulator, startAmazonEmulator } from '../../src/emulators/amazon';
+import { startCommerceEmulator } from '../../src/emulators/commerce';
+import { buildDemoScenario } from '../../src/emulators/demo';
+import { generateEncryptionKey } from '../../src/platform/crypto';
+import { authHeaders } from '../helpers/auth';
+
+const SELLER = 'A1DEMOSELLER0001';
+const US = 'ATVPDKIKX0DER';
+
+let amazon: AmazonEmulator;
+let commerce: Awaited<ReturnType<typeof startCommerceEmulator>>;
+let inputs: Record<string, string>;
+
+type Body = Record<string, any>;
+const call = async (action: (p: Record<string, unknown>) => Promise<unknown>, method: string, params: Body) => {
+  const response = (await action({ ...inputs, __ow_method: method, __ow_headers: authHeaders(), ...params })) as {
+    statusCode: number;
+    body: Body;
+  };
+  if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}: ${JSON.stringify(response.body)}`);
+  return response.body;
+};
+
+const amazonListings = async () =>
+  ((await amazon.control.call('GET', `/listings?sellerId=${SELLER}`)).body as { listings: Body[] }).listings.filter(
+    (l) => l.marketplaceId === US,
+  );
+
+beforeAll(async () => {
+  const scenario = buildDemoScenario(1);
+  amazon = await startAmazonEmulator({ port: 0, speedUp: 2000, seed: scenario.amazon });
+  commerce = await startCommerceEmulator({ port: 0, seed: scenario.commerce });
+  inputs = {
+    ASC_STORAGE: 'memory',
+    ASC_ENCRYPTION_KEY: generateEncryptionKey(),
+    AMAZON_LWA_CLIENT_ID: 'amzn1.application-oa2-client.demo',
+    AMAZON_LWA_CLIENT_SECRET: 'demo-lwa-client-secret',
+    AMAZON_EMULATOR_URL: amazon.url,
+    COMMERCE_BASE_URL: commerce.baseUrl,
+    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_KEY: 'demo-consumer-key',
+    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_SECRET: 'demo-consumer-secret',
+    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN: 'demo-access-token',
+    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN_SECRET: 'demo-access-token-secret',
+    ASC_TIME_SCALE: '2000',
+    LOG_LEVEL: 'error',
+  };
+  resetEmbeddedStorage();
+  await seedLocalDemo(inputs);
+  // The demo catalogue keeps its identifiers in ean / upc / isbn and ASINs in `asin` (Catalog Search, SPEC 3.7).
+  const services = await createServices(inputs);
+  const settings = await loadStoreSettings(services.storage, 'demo-us');
+  await saveStoreSettings(services.storage, 'demo-us', {
+    ...settings,
+    listing: {
+      ...settings.listing,
+      catalogSearch: {
+        ...settings.listing.catalogSearch,
+        asinAttribute: 'asin',
+        eanAttribute: 'ean',
+        upcAttribute: 'upc',
+        isbnAttribute: 'isbn',
+      },
+      thirdPartyListings: { ...settings.listing.thirdPartyListings, asinAttribute: 'asin' },
+    },
+  });
+}, 30_000);
+
+afterAll(async () => {
+  await amazon.close();
+  await commerce.close();
+});
+
+describe('listings end to end', () => {
+  it('imports Seller Central listings and matches them to Commerce products', async () => {
+    const before = await amazonListings();
+    expect(before.length).toBeGreaterThan(0);
+    const result = await call(listingsImport, 'post', { storeId: 'demo-us', waitSeconds: 20 });
+    expect(result).toMatchObject({ status: 'done' });
+    expect(result.added).toBe(before.length);
+    const grid = await call(listingsGrid, 'get', { storeId: 'demo-us', tab: 'active', pageSize: 200 });
+    const { overrides: _overlap, ...byTab } = grid.counts as Record<string, number>;
+    expect(Object.values(byTab).reduce((a, b) => a + b, 0)).toBe(before.length);
+    expect(result.matched).toBeGreaterThan(0);
+    // A second import adds nothing: only listings new in Seller Central are picked up.
+    const again = await call(listingsImport, 'post', { storeId: 'demo-us', waitSeconds: 20 });
+    expect(again).toMatchObject({ status: 'done', added: 0 });
+  }, 60_000);
+
+  it('matches the catalogue, resolves a multiple match by hand, and publishes through the feed', async () => {
+    const result = await call(listingsPublish, 'post', { storeId: 'demo-us', waitSeconds: 30 });
+    expect(result.catalog.created).toBeGreaterThan(10);
+    expect(result.published.viaFeed).toBeGreaterThan(10);
+    expect(result.published.accepted).toBeGreaterThan(10);
+    const incomplete = await call(listingsGrid, 'get', { storeId: 'demo-us', tab: 'incomplete', pageSize: 200 });
+    const multiple = incomplete.rows.find((r: Body) => r.status === 'multiple_matches');
+    expect(multiple).toBeDefined();
+    expect(multiple.candidates.length).toBeGreaterThan(1);
+    const picked = await call(listingActions, 'post', {
+      storeId: 'demo-us',
+      action: 'assign_asin',
+      skus: [multiple.sellerSku],
+      asin: multiple.candidates[0].asin,
+    });
+    expect(picked.errors).toEqual([]);
+    expect(picked.updated[0].status).toBe('active');
+    const onAmazon = (await amazonListings()).find((l) => l.sku === multiple.sellerSku);
+    expect(onAmazon).toMatchObject({ asin: multiple.candidates[0].asin });
+  }, 90_000);
+
+  it('follows a stock change in Commerce to the quantity on Amazon (urgent API path)', async () => {
+    const grid = await call(listingsGrid, 'get', { storeId: 'demo-us', tab: 'active', pageSize: 200 });
+    const row = grid.rows.find((r: Body) => r.origin === 'catalog' && r.fulfillment === 'FBM' && r.quantity > 3);
+    expect(row).toBeDefined();
+    const response = await fetch(`${commerce.url}/__control/stock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sku: row.productSku, quantity: 2 }),
+    });
+    expect(response.ok).toBe(true);
+    const services = await createServices(inputs);
+    await republishProduct(services, row.productSku, 'stock changed in Commerce', 'test-event');
+    const onAmazon = (await amazonListings()).find((l) => l.sku === row.sellerSku);
+    expect(onAmazon?.quantity).toBe(2);
+    const log = (await services.storage.logs.listingChanges.page({ storeId: 'demo-us', limit: 50 })).items;
+    expect(log.some((e) => e.sellerSku === row.sellerSku && e.action === 'Quantity Update')).toBe(true);
+  }, 60_000);
+
+  it('sends a price override at once and shows the listing on the Overrides tab', async () => {
+    const grid = await call(listingsGrid, 'get', { storeId: 'demo-us', tab: 'active', pageSize: 200 });
+    const row = grid.rows.find((r: Body) => r.origin === 'catalog');
+    const result = await call(listingActions, 'post', {
+      storeId: 'demo-us',
+      action: 'set_override',
+      skus: [row.sellerSku],
+      overrides: { price: '7.77' },
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.published.viaApi).toBe(1);
+    const onAmazon = (await amazonListings()).find((l) => l.sku === row.sellerSku);
+    expect(String(onAmazon?.price)).toBe('7.77');
+    const overrides = await call(listingsGrid, 'get', { storeId: 'demo-us', tab: 'overrides', filter: row.sellerSku });
+    expect(overrides.rows.map((r: Body) => r.sellerSku)).toEqual([row.sellerSku]);
+  }, 60_000);
+
+  it('previews a listing rule and refuses a bad one naming the field', async () => {
+    const rules = {
+      type: 'combine',
+      aggregator: 'all',
+      value: true,
+      conditions: [{ type: 'sku', args: { operator: 'contains', value: 'DEMO-000' } }],
+    };
+    const result = await call(listingRules, 'post', { storeId: 'demo-us', rules });
+    expect(result.preview.ineligible.count).toBeGreaterThan(0);
+    expect(result.preview.eligible.count + result.preview.new.count).toBeGreaterThan(0);
+    const bad = (await listingRules({
+      ...inputs,
+      __ow_method: 'post',
+      __ow_headers: authHeaders(),
+      storeId: 'demo-us',
+      rules: { type: 'combine', aggregator: 'sometimes', value: true, conditions: [] },
+    })) as { statusCode: number; body: Body };
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('aggregator');
+  }, 60_000);
+});
