@@ -2,12 +2,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { isRegistrationHash } from './routes';
 import type { PageProbe } from './host/session';
-
 /**
- * `aio app build` writes ./config.json (the deployed action URLs) before bundling. Locally the file does not
- * exist, the glob is empty, and the session asks the local runtime for /config.json instead.
+ * `aio app build` writes ./config.json (the deployed action URLs) before bundling. Locally it is the empty object
+ * scripts/ensure-web-config.ts writes, and the session asks the local runtime for /config.json instead.
  */
-const bundled = import.meta.glob<Record<string, unknown>>('./config.json', { eager: true, import: 'default' });
+import deployedConfig from './config.json';
+
+const bundled: Record<string, unknown> | undefined =
+  Object.keys(deployedConfig).length > 0 ? deployedConfig : undefined;
 
 const inIframe = (() => {
   try {
@@ -25,4 +27,4 @@ const probe: PageProbe = {
 };
 
 const container = document.getElementById('root');
-if (container) createRoot(container).render(<App probe={probe} bundledConfig={bundled['./config.json']} />);
+if (container) createRoot(container).render(<App probe={probe} bundledConfig={bundled} />);
