@@ -59,10 +59,18 @@ export const downloadDocumentText = async (
   document: { url: string; compressionAlgorithm?: string },
 ): Promise<Readable> => {
   const response = await requestThrough(inputs, document.url, 'GET');
-  const contentType = String(response.headers['content-type'] ?? '');
+  return decodeDocumentStream(response, document.compressionAlgorithm, String(response.headers['content-type'] ?? ''));
+};
+
+/** gunzip when compressed, then decode: cp1252 when the content type says so (EU reports), else UTF-8. */
+export const decodeDocumentStream = (
+  body: Readable,
+  compressionAlgorithm: string | undefined,
+  contentType: string,
+): Readable => {
   const charset = /charset=([^;]+)/i.exec(contentType)?.[1]?.trim().toLowerCase() ?? 'utf-8';
-  let stream: Readable = response;
-  if (document.compressionAlgorithm === 'GZIP') stream = stream.pipe(createGunzip());
+  let stream: Readable = body;
+  if (compressionAlgorithm === 'GZIP') stream = stream.pipe(createGunzip());
   const encoding = charset === 'cp1252' || charset === 'windows-1252' ? 'cp1252' : 'utf8';
   return stream.pipe(iconv.decodeStream(encoding)) as unknown as Readable;
 };
