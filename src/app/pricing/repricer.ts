@@ -133,6 +133,19 @@ export const repriceListing = async (
     return save({ sku: state.sku, decision: 'unpriceable', price: null, reason: priced.reason, result: priced });
   }
 
+  // Repricing moves only prices that competitor data decides; the rest is Listings' regular publishing.
+  const competitive = priced.trace.steps.some(
+    (step) => step.kind === 'rule' && step.outcome === 'applied' && step.ruleType === 'intelligent',
+  );
+  if (!competitive)
+    return save({
+      sku: state.sku,
+      decision: 'unchanged',
+      price: state.lastSent,
+      reason: 'no_intelligent_rule_applied',
+      result: priced,
+    });
+
   const guardrailSettings = await repository.guardrails(store.id);
   const decision = applyGuardrails({
     currency: priced.currency,

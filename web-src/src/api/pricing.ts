@@ -1,0 +1,245 @@
+import { z } from 'zod';
+import { ActionError } from './client';
+import { actionUrl, type FetchLike } from './config';
+import { errorBodySchema } from './schemas';
+import type { Session } from '../host/session';
+
+/** Client and response schemas of the pricing actions (asc/pricing-rules, -guardrails, -dry-run, price-trace). */
+
+export interface ConditionLine {
+  type: string;
+  args: { attribute?: string; operator: string; value: string | string[] };
+}
+export interface ConditionGroup {
+  type: 'combine';
+  aggregator: 'all' | 'any';
+  value: boolean;
+  conditions: Array<ConditionGroup | ConditionLine>;
+}
+
+const conditionNode: z.ZodType<ConditionGroup | ConditionLine> = z.lazy(() =>
+  z.union([
+    z.object({
+      type: z.literal('combine'),
+      aggregator: z.enum(['all', 'any']),
+      value: z.boolean(),
+      conditions: z.array(conditionNode),
+    }),
+    z.object({
+      type: z.string(),
+      args: z.object({
+        attribute: z.string().optional(),
+        operator: z.string(),
+        value: z.union([z.string(), z.array(z.string())]),
+      }),
+    }),
+  ]),
+);
+
+export const pricingRuleSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  active: z.boolean(),
+  fromDate: z.string().nullish(),
+  toDate: z.string().nullish(),
+  priority: z.number().nullish(),
+  discardSubsequent: z.boolean(),
+  conditions: conditionNode,
+  action: z.looseObject({ type: z.enum(['standard', 'intelligent']) }),
+});
+export type PricingRule = z.infer<typeof pricingRuleSchema>;
+/** A rule being edited: no id yet for a new one; the action is a flat record of the form's fields. */
+export type RuleDraft = Omit<PricingRule, 'id' | 'action' | 'conditions'> & {
+  id?: string;
+  conditions: ConditionGroup;
+  action: Record<string, unknown>;
+};
+
+const formField = z.object({
+  name: z.string(),
+  label: z.string(),
+  kind: z.enum(['select', 'decimal', 'integer', 'price_attribute', 'condition_variances']),
+  required: z.boolean(),
+  options: z.array(z.object({ value: z.union([z.string(), z.number()]), label: z.string() })).optional(),
+  default: z.union([z.string(), z.number()]).optional(),
+  visibleWhen: z.object({ field: z.string(), oneOf: z.array(z.union([z.string(), z.number()])) }).optional(),
+  hint: z.string().optional(),
+});
+export type FormField = z.infer<typeof formField>;
+const ruleForm = z.object({
+  code: z.string(),
+  label: z.string(),
+  sections: z.array(z.object({ title: z.string(), fields: z.array(formField) })),
+});
+export type RuleForm = z.infer<typeof ruleForm>;
+
+const conditionField = z.object({
+  key: z.string(),
+  label: z.string(),
+  attributeType: z.string(),
+  operators: z.array(z.object({ code: z.string(), label: z.string(), valueIsList: z.boolean() })),
+  valueInput: z.string(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+});
+const conditionType = z.object({ code: z.string(), label: z.string(), fields: z.array(conditionField) });
+export type ConditionTypeDescription = z.infer<typeof conditionType>;
+
+const rulesResponse = z.object({
+  rules: z.array(pricingRuleSchema),
+  conditionTypes: z.array(conditionType).optional(),
+  ruleForms: z.array(ruleForm).optional(),
+  priceAttributes: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+});
+export type RulesResponse = z.infer<typeof rulesResponse>;
+
+export const guardrailsSchema = z.object({
+  killSwitch: z.boolean(),
+  maxStepPercent: z.string().nullable(),
+  maxDailyPercent: z.string().nullable(),
+  cooldownMinutes: z.number(),
+});
+export type Guardrails = z.infer<typeof guardrailsSchema>;
+
+const dryRunRow = z.object({
+  sku: z.string(),
+  status: z.string(),
+  reason: z.string().nullable(),
+  currentPrice: z.string().nullable(),
+  newPrice: z.string().nullable(),
+  change: z.string().nullable(),
+  changePercent: z.string().nullable(),
+  rulesApplied: z.array(z.string()),
+  bounds: z.array(z.string()),
+});
+export const dryRunReportSchema = z.object({
+  currency: z.string(),
+  total: z.number(),
+  priced: z.number(),
+  unpriceable: z.number(),
+  changed: z.number(),
+  unchanged: z.number(),
+  minChange: z.string().nullable(),
+  maxChange: z.string().nullable(),
+  meanChange: z.string().nullable(),
+  hitFloor: z.array(z.string()),
+  hitCeiling: z.array(z.string()),
+  hitMap: z.array(z.string()),
+  rows: z.array(dryRunRow),
+});
+export type DryRunReport = z.infer<typeof dryRunReportSchema>;
+
+export const priceTraceSchema = z.object({
+  sku: z.string(),
+  asin: z.string().nullable(),
+  livePrice: z.string().nullable(),
+  competitorsUpdatedAt: z.string().nullable(),
+  lastOutcome: z
+    .object({ at: z.number(), decision: z.string(), price: z.string().nullable(), reason: z.string().optional() })
+    .nullable(),
+  result: z.looseObject({
+    status: z.string(),
+    price: z.string().nullable(),
+    currency: z.string(),
+    reason: z.string().optional(),
+  }),
+  lines: z.array(z.string()),
+});
+export type PriceTrace = z.infer<typeof priceTraceSchema>;
+
+export interface PricingClient {
+  listRules(storeId: string, meta?: boolean): Promise<RulesResponse>;
+  saveRule(storeId: string, rule: RuleDraft): Promise<PricingRule>;
+  deleteRule(storeId: string, id: string): Promise<void>;
+  getGuardrails(storeId: string): Promise<Guardrails>;
+  saveGuardrails(storeId: string, guardrails: Guardrails): Promise<Guardrails>;
+  dryRun(storeId: string, rules: Array<PricingRule | RuleDraft>): Promise<DryRunReport>;
+  dryRunCsv(storeId: string, rules: Array<PricingRule | RuleDraft>): Promise<string>;
+  priceTrace(storeId: string, sku: string): Promise<PriceTrace>;
+  repriceNow(storeId: string): Promise<RepriceSummary>;
+}
+
+export const repriceSummarySchema = z.object({
+  messages: z.number(),
+  polled: z.number(),
+  outcomes: z.array(
+    z.object({ sku: z.string(), decision: z.string(), price: z.string().nullable(), reason: z.string().nullable() }),
+  ),
+  errors: z.array(z.string()),
+});
+export type RepriceSummary = z.infer<typeof repriceSummarySchema>;
+
+export const createPricingClient = (
+  session: Pick<Session, 'config' | 'credentials'>,
+  fetchFn?: FetchLike,
+): PricingClient => {
+  const doFetch: FetchLike = fetchFn ?? ((input, init) => fetch(input, init));
+  const send = async (action: string, method: string, request: Record<string, unknown>): Promise<Response> => {
+    const base = actionUrl(session.config, action);
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      authorization: `Bearer ${session.credentials.imsToken}`,
+      'x-gw-ims-org-id': session.credentials.imsOrgId,
+    };
+    let url = base;
+    let body: string | undefined;
+    if (method === 'GET') {
+      const query = new URLSearchParams(
+        Object.entries(request).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      ).toString();
+      url = query ? `${base}?${query}` : base;
+    } else {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(request);
+    }
+    let response: Response;
+    try {
+      response = await doFetch(url, { method, headers, body });
+    } catch {
+      throw new ActionError('Could not reach the Amazon Sales Channel service. Check your network connection.', 0);
+    }
+    if (!response.ok) {
+      const error = errorBodySchema.safeParse(await response.json().catch(() => undefined));
+      if (error.success) throw new ActionError(error.data.error, response.status, error.data.fields ?? {});
+      throw new ActionError(`The request was refused (HTTP ${response.status}).`, response.status);
+    }
+    return response;
+  };
+  const json = async <T>(response: Response, schema: z.ZodType<T>): Promise<T> => {
+    const parsed = schema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success)
+      throw new ActionError('The pricing service sent an answer this page does not understand.', response.status);
+    return parsed.data;
+  };
+  return {
+    listRules: async (storeId, meta = false) =>
+      json(await send('asc/pricing-rules', 'GET', { storeId, ...(meta ? { meta: '1' } : {}) }), rulesResponse),
+    saveRule: async (storeId, rule) =>
+      (await json(await send('asc/pricing-rules', 'POST', { storeId, rule }), z.object({ rule: pricingRuleSchema })))
+        .rule,
+    deleteRule: async (storeId, id) => {
+      await send('asc/pricing-rules', 'DELETE', { storeId, id });
+    },
+    getGuardrails: async (storeId) =>
+      (await json(await send('asc/pricing-guardrails', 'GET', { storeId }), z.object({ guardrails: guardrailsSchema })))
+        .guardrails,
+    saveGuardrails: async (storeId, guardrails) =>
+      (
+        await json(
+          await send('asc/pricing-guardrails', 'POST', { storeId, ...guardrails }),
+          z.object({ guardrails: guardrailsSchema }),
+        )
+      ).guardrails,
+    dryRun: async (storeId, rules) =>
+      (
+        await json(
+          await send('asc/pricing-dry-run', 'POST', { storeId, rules }),
+          z.object({ report: dryRunReportSchema }),
+        )
+      ).report,
+    dryRunCsv: async (storeId, rules) =>
+      (await send('asc/pricing-dry-run', 'POST', { storeId, rules, format: 'csv' })).text(),
+    repriceNow: async (storeId) => json(await send('asc/pricing-reprice', 'POST', { storeId }), repriceSummarySchema),
+    priceTrace: async (storeId, sku) => json(await send('asc/price-trace', 'GET', { storeId, sku }), priceTraceSchema),
+  };
+};
