@@ -36,7 +36,7 @@ import {
   totalsCheck,
 } from '../../core/orders';
 import type { OrderSettings } from '../../core/settings/order-settings';
-import type { StoreRecord } from '../../core/store';
+import { isSyncEnabled, type StoreRecord } from '../../core/store';
 import type { Services } from '../services';
 import { loadStoreSettings } from '../store-settings';
 import {
@@ -462,4 +462,57 @@ export const refreshOrder = async (
   const entry = (await processOrder(ctx, order, true)) ?? (await ctx.repo.get(amazonOrderId));
   if (entry) await ctx.repo.refreshGrid([entry]);
   return entry;
+};
+
+/**
+ * Blocked and failed orders are retried every run from the stored Amazon copy (SPEC 6.4 "retried on the next sync
+ * once the cause is fixed"); an interrupted creation (claim left behind by a crash) is resumed the same way.
+ */
+export const retryStoredOrders = async (
+  services: Services,
+  store: StoreRecord,
+  options: ImportOptions = {},
+  limit = 200,
+): Promise<number> => {
+  const ctx = await createImportContext(services, store, options);
+  const retry = new Set(['blocked', 'failed', 'creating', 'ready']);
+  const touched: OrderEntry[] = [];
+  for await (const row of ctx.repo.grid.scan()) {
+    if (touched.length >= limit) break;
+    if (!retry.has(row.ledgerStatus)) continue;
+    const stored = await ctx.repo.get(row.orderId);
+    if (!stored?.order) continue;
+    const entry = await processOrder(ctx, stored.order, true);
+    if (entry) touched.push(entry);
+  }
+  await ctx.repo.refreshGrid(touched);
+  return touched.length;
+};
+
+/** One alarm run: every store whose sync is on (SPEC 2.6), new windows first, then the retries. */
+export const runOrderImport = async (
+  services: Services,
+  options: ImportOptions = {},
+): Promise<Array<ImportSummary & { retried: number }>> => {
+  const out: Array<ImportSummary & { retried: number }> = [];
+  for (const store of await services.storage.stores.list()) {
+    if (!isSyncEnabled(store)) continue;
+    try {
+      const summary = await importStoreOrders(services, store, options);
+      const retried = await retryStoredOrders(services, store, options);
+      out.push({ ...summary, retried });
+    } catch (error) {
+      out.push({
+        storeId: store.id,
+        pages: 0,
+        seen: 0,
+        created: 0,
+        blocked: 0,
+        canceledInCommerce: 0,
+        errors: [error instanceof Error ? error.message : String(error)],
+        retried: 0,
+      });
+    }
+  }
+  return out;
 };

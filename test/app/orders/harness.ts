@@ -2,6 +2,9 @@
  * Both emulators over real HTTP on one emulator clock, one connected US store, and services built the way the
  * actions build them. Nothing of ours is mocked.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { main as commerceEvents } from '../../../actions/asc-jobs/commerce-events';
 import { resetEmbeddedStorage } from '../../../src/adapters/state';
 import { createServices, type Services } from '../../../src/app/services';
 import { type AmazonEmulator, startAmazonEmulator } from '../../../src/emulators/amazon';
@@ -45,7 +48,7 @@ const product = (sku: string, price: string): SeedProduct => ({
 export const SKUS = ['MUG-1', 'MUG-2', 'LAMP-1'];
 
 export async function startHarness(
-  options: { eventsUrl?: string; skus?: string[]; stock?: number } = {},
+  options: { skus?: string[]; stock?: number; deliverEvents?: boolean } = {},
 ): Promise<Harness> {
   const skus = options.skus ?? SKUS;
   const clock = new EmulatorClock({ start: START, speedUp: 1 });
@@ -79,7 +82,19 @@ export async function startHarness(
     quantity: options.stock ?? 100_000,
     status: 1 as const,
   }));
-  const commerce = await startCommerceEmulator({ port: 0, clock, seed, eventsUrl: options.eventsUrl });
+  // Commerce events go to the real consumer action (signature checked), like the local runtime's /__events.
+  let eventInputs: Record<string, string> = {};
+  const receiver = options.deliverEvents
+    ? await startEventReceiver((body, headers) =>
+        commerceEvents({
+          ...eventInputs,
+          ...JSON.parse(body),
+          __ow_headers: headers,
+          __ow_body: body,
+        }),
+      )
+    : undefined;
+  const commerce = await startCommerceEmulator({ port: 0, clock, seed, eventsUrl: receiver?.url });
   const key = generateEncryptionKey();
   const inputs: Record<string, string> = {
     ASC_STORAGE: 'memory',
@@ -97,6 +112,7 @@ export async function startHarness(
     AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN_SECRET: 'demo-access-token-secret',
     LOG_LEVEL: 'error',
   };
+  eventInputs = { ...inputs, EVENTS_PUBLIC_KEY_PEM: commerce.publicKeyPem };
   const call = (base: string) => async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${base}/__control${path}`, {
       method,
@@ -142,7 +158,39 @@ export async function startHarness(
     async close() {
       await amazon.close();
       await commerce.close();
+      await receiver?.close();
       clock.dispose();
     },
+  };
+}
+
+/** A tiny stand-in for the local runtime's /__events: passes each CloudEvent to the consumer action. */
+async function startEventReceiver(
+  deliver: (body: string, headers: Record<string, string>) => Promise<Record<string, unknown>>,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => {
+      body += c;
+    });
+    req.on('end', async () => {
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : String(v)]),
+      );
+      const result = await deliver(body, headers).catch((e) => ({ error: { statusCode: 500, body: String(e) } }));
+      const failed = (result as { error?: { statusCode?: number } }).error;
+      res.writeHead(failed ? (failed.statusCode ?? 500) : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(result));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/__events`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

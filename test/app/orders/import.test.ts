@@ -16,7 +16,6 @@ const importNow = async () => {
   return importStoreOrders(services, store);
 };
 
-
 it('imports an Unshipped FBM order once, with Amazon totals and the stock reserved', async () => {
   const id = await h.placeAmazonOrder([
     { sku: 'MUG-1', quantity: 2, promotionDiscount: '1.00' },
