@@ -1,0 +1,394 @@
+import {
+  ActionButton,
+  Button,
+  ButtonGroup,
+  Cell,
+  Column,
+  Content,
+  DialogContainer,
+  Divider,
+  Flex,
+  InlineAlert,
+  Item,
+  Picker,
+  ProgressCircle,
+  Row,
+  TableBody,
+  TableHeader,
+  TableView,
+  Text,
+  TextField,
+  View,
+} from '@adobe/react-spectrum';
+import type { Selection } from '@react-types/shared';
+import { useMemo, useState } from 'react';
+import { messageOf } from '../../api/client';
+import {
+  createListingsClient,
+  type GridRow,
+  gridCsv,
+  type ListingActionRequest,
+  type ListingsClient,
+  type TabId,
+} from '../../api/listings';
+import { EmptyState } from '../../components/EmptyState';
+import { PageHeader } from '../../components/PageHeader';
+import { useSession } from '../../session-context';
+import { useAsync } from '../../use-async';
+import { ListingDetailsDialog } from './ListingDetailsDialog';
+import { ListingRulesPanel } from './ListingRulesPanel';
+
+const PAGE_SIZE = 50;
+
+const COLUMNS = [
+  { key: 'sellerSku', name: 'Amazon Seller SKU' },
+  { key: 'asin', name: 'ASIN' },
+  { key: 'name', name: 'Product Listing Name' },
+  { key: 'condition', name: 'Condition' },
+  { key: 'price', name: 'Listing Price' },
+  { key: 'quantity', name: 'Amazon Quantity' },
+  { key: 'status', name: 'Status' },
+  { key: 'action', name: 'Action' },
+] as const;
+
+const download = (name: string, text: string) => {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(url);
+};
+
+/** Update Required Info for Multiple Matches / Has Variants / Unable to Assign: pick or type the ASIN. */
+const AssignAsin = ({ row, onAssign }: { row: GridRow; onAssign: (asin: string) => void }) => {
+  const [asin, setAsin] = useState<string>(row.candidates[0]?.asin ?? '');
+  return (
+    <Flex gap="size-50" alignItems="center">
+      {row.candidates.length > 0 ? (
+        <Picker
+          aria-label={`Correct Amazon listing for ${row.sellerSku}`}
+          selectedKey={asin}
+          onSelectionChange={(key) => setAsin(String(key))}
+          width="size-2400"
+          data-testid={`candidates-${row.sellerSku}`}
+        >
+          {row.candidates.map((c) => (
+            <Item key={c.asin}>{`${c.asin}${c.title ? ` – ${c.title}` : ''}`}</Item>
+          ))}
+        </Picker>
+      ) : (
+        <TextField
+          aria-label={`ASIN for ${row.sellerSku}`}
+          value={asin}
+          onChange={(v) => setAsin(v.trim().toUpperCase())}
+          width="size-1600"
+          data-testid={`asin-input-${row.sellerSku}`}
+        />
+      )}
+      <ActionButton onPress={() => onAssign(asin)} isDisabled={!asin} data-testid={`assign-${row.sellerSku}`}>
+        Assign
+      </ActionButton>
+    </Flex>
+  );
+};
+
+const cellFor = (
+  row: GridRow,
+  key: (typeof COLUMNS)[number]['key'],
+  act: (request: ListingActionRequest) => void,
+  open: (sku: string) => void,
+) => {
+  switch (key) {
+    case 'price':
+      return row.price ? `${row.price} ${row.currency}${row.overrides.price ? ' (override)' : ''}` : '—';
+    case 'quantity':
+      return row.fulfillment === 'FBA' ? 'FBA' : (row.quantity ?? '—');
+    case 'status':
+      return row.reason ? `${row.statusLabel}: ${row.reason}` : row.statusLabel;
+    case 'action':
+      return (
+        <Flex gap="size-50" alignItems="center">
+          {['multiple_matches', 'has_variants', 'unable_to_assign'].includes(row.status) && (
+            <AssignAsin row={row} onAssign={(asin) => act({ action: 'assign_asin', skus: [row.sellerSku], asin })} />
+          )}
+          <ActionButton onPress={() => open(row.sellerSku)} data-testid={`details-${row.sellerSku}`}>
+            View Details
+          </ActionButton>
+        </Flex>
+      );
+    default:
+      return row[key] ?? '—';
+  }
+};
+
+const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) => {
+  const [tab, setTab] = useState<TabId>('active');
+  const [page, setPage] = useState(0);
+  const [filterText, setFilterText] = useState('');
+  const [filter, setFilter] = useState('');
+  const [round, setRound] = useState(0);
+  const [grid] = useAsync(
+    () => client.grid(storeId, tab, page, PAGE_SIZE, filter || undefined),
+    `grid:${storeId}:${tab}:${page}:${filter}:${round}`,
+  );
+  const [selected, setSelected] = useState<Selection>(new Set());
+  const [notice, setNotice] = useState<{ variant: 'positive' | 'negative' | 'info'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [priceOverride, setPriceOverride] = useState('');
+  const [details, setDetails] = useState<string | null>(null);
+  const rows = grid.status === 'ready' ? grid.data.rows : [];
+  const selectedSkus = selected === 'all' ? rows.map((r) => r.sellerSku) : [...selected].map(String);
+
+  const run = async (label: string, work: () => Promise<unknown>) => {
+    setBusy(true);
+    setNotice({ variant: 'info', text: `${label}…` });
+    try {
+      const result = (await work()) as { errors?: Array<{ sellerSku: string; message: string }> } | undefined;
+      const errors = result?.errors ?? [];
+      setNotice(
+        errors.length
+          ? { variant: 'negative', text: errors.map((e) => `${e.sellerSku}: ${e.message}`).join('; ') }
+          : { variant: 'positive', text: `${label}: done` },
+      );
+      setSelected(new Set());
+      setRound((r) => r + 1);
+    } catch (error) {
+      setNotice({ variant: 'negative', text: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const act = (request: ListingActionRequest) => run('Saving', () => client.act(storeId, request));
+
+  return (
+    <View>
+      <Flex gap="size-100" marginBottom="size-200" wrap>
+        <Button
+          variant="secondary"
+          isDisabled={busy}
+          onPress={() => run('Importing listings from Amazon', () => client.importListings(storeId))}
+          data-testid="listings-import"
+        >
+          Import Amazon Listings
+        </Button>
+        <Button
+          variant="accent"
+          isDisabled={busy}
+          onPress={() => run('Publishing', () => client.publishNow(storeId))}
+          data-testid="listings-publish"
+        >
+          Publish Now
+        </Button>
+        <Button
+          variant="secondary"
+          isDisabled={rows.length === 0}
+          onPress={() => download(`listings-${tab}-${page + 1}.csv`, gridCsv(rows))}
+          data-testid="listings-export"
+        >
+          Export CSV
+        </Button>
+      </Flex>
+      {notice && (
+        <InlineAlert
+          variant={notice.variant === 'info' ? 'info' : notice.variant}
+          marginBottom="size-200"
+          data-testid="listings-notice"
+        >
+          <Content>{notice.text}</Content>
+        </InlineAlert>
+      )}
+      <Flex gap="size-50" wrap marginBottom="size-200" data-testid="listing-tabs">
+        {(grid.status === 'ready' ? grid.data.tabs : []).map((t) => (
+          <ActionButton
+            key={t.id}
+            isQuiet={t.id !== tab}
+            onPress={() => {
+              setTab(t.id);
+              setPage(0);
+              setSelected(new Set());
+            }}
+            data-testid={`tab-${t.id}`}
+            aria-selected={t.id === tab}
+          >
+            {`${t.label} - ${grid.status === 'ready' ? (grid.data.counts[t.id] ?? 0) : ''}`}
+          </ActionButton>
+        ))}
+      </Flex>
+      <Flex gap="size-100" alignItems="end" marginBottom="size-200" wrap>
+        <TextField
+          label="Filter by Seller SKU or ASIN"
+          value={filterText}
+          onChange={setFilterText}
+          data-testid="listings-filter"
+        />
+        <Button
+          variant="secondary"
+          onPress={() => {
+            setFilter(filterText.trim());
+            setPage(0);
+          }}
+          data-testid="listings-search"
+        >
+          Search
+        </Button>
+        <Divider orientation="vertical" size="S" />
+        {(tab === 'ready_to_list' || tab === 'ended') && (
+          <Button
+            variant="primary"
+            isDisabled={busy || selectedSkus.length === 0}
+            onPress={() => act({ action: 'publish', skus: selectedSkus })}
+            data-testid="mass-publish"
+          >
+            Publish Product to Amazon
+          </Button>
+        )}
+        {['active', 'inactive', 'ineligible', 'overrides'].includes(tab) && (
+          <>
+            {tab !== 'overrides' && (
+              <Button
+                variant="negative"
+                isDisabled={busy || selectedSkus.length === 0}
+                onPress={() => act({ action: 'end', skus: selectedSkus })}
+                data-testid="mass-end"
+              >
+                End Listing(s) on Amazon
+              </Button>
+            )}
+            <TextField
+              label="Price Override"
+              value={priceOverride}
+              onChange={setPriceOverride}
+              width="size-1600"
+              data-testid="override-price"
+            />
+            <Button
+              variant="primary"
+              isDisabled={busy || selectedSkus.length === 0 || !priceOverride}
+              onPress={() =>
+                act({ action: 'set_override', skus: selectedSkus, overrides: { price: priceOverride.trim() } })
+              }
+              data-testid="override-save"
+            >
+              Save Listing Override
+            </Button>
+            <Button
+              variant="secondary"
+              isDisabled={busy || selectedSkus.length === 0}
+              onPress={() => act({ action: 'remove_override', skus: selectedSkus })}
+              data-testid="override-remove"
+            >
+              Remove Overrides
+            </Button>
+          </>
+        )}
+      </Flex>
+      {grid.status === 'loading' && <ProgressCircle aria-label="Loading listings" isIndeterminate />}
+      {grid.status === 'error' && (
+        <InlineAlert variant="negative">
+          <Content>{grid.message}</Content>
+        </InlineAlert>
+      )}
+      {grid.status === 'ready' && (
+        <>
+          <TableView
+            aria-label="Product listings"
+            selectionMode="multiple"
+            selectedKeys={selected}
+            onSelectionChange={setSelected}
+            data-testid="listings-grid"
+            overflowMode="wrap"
+            minHeight="size-3000"
+          >
+            <TableHeader columns={[...COLUMNS]}>{(c) => <Column key={c.key}>{c.name}</Column>}</TableHeader>
+            <TableBody items={rows.map((r) => ({ ...r, id: r.sellerSku }))}>
+              {(row) => (
+                <Row key={row.sellerSku}>
+                  {(key) => <Cell>{cellFor(row, key as (typeof COLUMNS)[number]['key'], act, setDetails)}</Cell>}
+                </Row>
+              )}
+            </TableBody>
+          </TableView>
+          <Flex gap="size-100" alignItems="center" marginTop="size-100">
+            <ActionButton isDisabled={page === 0} onPress={() => setPage(page - 1)} data-testid="page-prev">
+              Previous
+            </ActionButton>
+            <Text data-testid="listings-page">{`Page ${page + 1} of ${Math.max(1, Math.ceil(grid.data.total / PAGE_SIZE))} · ${grid.data.total} records`}</Text>
+            <ActionButton
+              isDisabled={(page + 1) * PAGE_SIZE >= grid.data.total}
+              onPress={() => setPage(page + 1)}
+              data-testid="page-next"
+            >
+              Next
+            </ActionButton>
+          </Flex>
+        </>
+      )}
+      <DialogContainer onDismiss={() => setDetails(null)}>
+        {details && (
+          <ListingDetailsDialog client={client} storeId={storeId} sku={details} onClose={() => setDetails(null)} />
+        )}
+      </DialogContainer>
+    </View>
+  );
+};
+
+/** Product Listings (SPEC 4): tabs with counts, grid, mass and row actions, details, listing rules. */
+export const ListingsView = () => {
+  const session = useSession();
+  const client = useMemo(() => createListingsClient(session), [session]);
+  const [stores] = useAsync(() => session.client.listStores(), 'stores');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [section, setSection] = useState<'grid' | 'rules'>('grid');
+  const storeId = chosen ?? (stores.status === 'ready' ? (stores.data.stores[0]?.id ?? null) : null);
+  return (
+    <>
+      <PageHeader
+        title="Product Listings"
+        description="Commerce products matched to Amazon listings, by listing status."
+      />
+      {stores.status === 'ready' && stores.data.stores.length === 0 && (
+        <EmptyState testId="listings-empty" heading="No Amazon store yet">
+          Connect an Amazon store first; its catalog is then matched against Amazon.
+        </EmptyState>
+      )}
+      {storeId && stores.status === 'ready' && (
+        <>
+          <Flex gap="size-200" alignItems="end" marginBottom="size-200">
+            <Picker
+              label="Amazon store"
+              selectedKey={storeId}
+              onSelectionChange={(key) => setChosen(String(key))}
+              data-testid="listings-store"
+            >
+              {stores.data.stores.map((s) => (
+                <Item key={s.id}>{s.name}</Item>
+              ))}
+            </Picker>
+            <ButtonGroup>
+              <Button
+                variant={section === 'grid' ? 'accent' : 'secondary'}
+                onPress={() => setSection('grid')}
+                data-testid="section-grid"
+              >
+                Listings
+              </Button>
+              <Button
+                variant={section === 'rules' ? 'accent' : 'secondary'}
+                onPress={() => setSection('rules')}
+                data-testid="section-rules"
+              >
+                Listing Rules
+              </Button>
+            </ButtonGroup>
+          </Flex>
+          {section === 'grid' ? (
+            <Grid key={storeId} client={client} storeId={storeId} />
+          ) : (
+            <ListingRulesPanel key={storeId} client={client} storeId={storeId} />
+          )}
+        </>
+      )}
+    </>
+  );
+};
