@@ -1,0 +1,98 @@
+/**
+ * `npm run bench`: runs every benchmark script under bench/** (each prints its own figure lines), one at a time so
+ * they do not steal each other's CPU, within a 10-minute budget. Prints each figure as `ID value (goal OP target)`
+ * and nothing else on lines starting with `P`; every other child line is indented under its script's name.
+ * Exits non-zero when a script fails or times out (figures that miss their goal are reported, not failed).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const BENCH = __dirname;
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 10 * 60_000);
+const NOT_BENCHMARKS = new Set(['run.ts', 'chaos.ts']);
+/** `P1 0.74 (goal <= 1.0)`, `P2.429 0 (goal = 0)`, `P5.require 12.3 (goal <= 10)`. */
+export const FIGURE = /^(P\d+(?:\.[\w-]+)?) (-?[\d.]+(?:e[+-]?\d+)?|NaN|Infinity) \(goal (<=|>=|<|>|=|==) ([^)]+)\)$/;
+
+const discover = (dir: string): string[] =>
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      if (entry.name.startsWith('.') || entry.name === 'support' || entry.name === 'node_modules') return [];
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return discover(full);
+      if (!entry.name.endsWith('.ts') || entry.name.endsWith('.d.ts')) return [];
+      return dir === BENCH && NOT_BENCHMARKS.has(entry.name) ? [] : [full];
+    })
+    .sort();
+
+interface Outcome {
+  file: string;
+  figures: string[];
+  ok: boolean;
+  ms: number;
+}
+
+const runOne = (file: string, timeoutMs: number): Promise<Outcome> =>
+  new Promise((resolve) => {
+    const started = Date.now();
+    const name = path.relative(ROOT, file);
+    const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, env: process.env });
+    const figures: string[] = [];
+    let buffer = '';
+    const onLine = (line: string) => {
+      const trimmed = line.trimEnd();
+      if (!trimmed) return;
+      if (FIGURE.test(trimmed)) {
+        figures.push(trimmed);
+        console.log(trimmed);
+      } else {
+        // Child lines that are not figures are shown indented, so no stray line starts with `P`.
+        console.log(`  [${name}] ${trimmed.replace(/^\s+/, '')}`);
+      }
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      lines.forEach(onLine);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line.trim()) console.log(`  [${name}] stderr: ${line}`);
+    });
+    const timer = setTimeout(() => {
+      console.log(`  [${name}] timed out after ${(timeoutMs / 1000).toFixed(0)} s`);
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (buffer) onLine(buffer);
+      resolve({ file: name, figures, ok: code === 0, ms: Date.now() - started });
+    });
+  });
+
+const main = async () => {
+  const started = Date.now();
+  const files = discover(BENCH);
+  const outcomes: Outcome[] = [];
+  for (const [index, file] of files.entries()) {
+    const left = BUDGET_MS - (Date.now() - started);
+    if (left <= 5_000) {
+      console.log(`  [bench] budget spent: ${path.relative(ROOT, file)} not run`);
+      outcomes.push({ file: path.relative(ROOT, file), figures: [], ok: false, ms: 0 });
+      continue;
+    }
+    // Leave the scripts still to come a fair share of what is left.
+    outcomes.push(await runOne(file, Math.max(left / Math.max(1, (files.length - index) / 2), 30_000)));
+  }
+  const failed = outcomes.filter((o) => !o.ok || o.figures.length === 0);
+  console.log(
+    `bench: ${outcomes.length} script(s), ${outcomes.reduce((n, o) => n + o.figures.length, 0)} figure(s) in ${((Date.now() - started) / 1000).toFixed(0)} s` +
+      (failed.length > 0 ? `; failed or silent: ${failed.map((o) => o.file).join(', ')}` : ''),
+  );
+  process.exitCode = failed.length > 0 ? 1 : 0;
+};
+
+if (require.main === module) void main();
