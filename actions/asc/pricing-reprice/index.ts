@@ -15,7 +15,8 @@ export const main = webAction({
     handler: async (body, ctx) => {
       const services = await createServices(ctx.inputs, ctx.clock);
       await requireStore(services, body.storeId);
-      const summary = await runOfferJob(services, { logger: ctx.logger });
+      // Competitor notifications only: stale-listing polls are paced by a slow usage plan and stay the alarm's job.
+      const summary = await runOfferJob(services, { logger: ctx.logger, maxPollBatches: 0 });
       return {
         messages: summary.messages,
         polled: summary.polled,

@@ -161,6 +161,9 @@ export const priceTrace = async (services: Services, storeId: string, sku: strin
     lastOutcome: state?.lastOutcome ?? null,
     competitorsUpdatedAt: snapshot ? new Date(snapshot.receivedAtMs).toISOString() : null,
     result,
-    lines: describeTrace(result.trace),
+    // Rule ids are opaque to the merchant: show each rule's name where the trace names a rule.
+    lines: describeTrace(result.trace).map((line) =>
+      context.input.rules.reduce((text, rule) => text.replaceAll(`rule ${rule.id}`, `rule "${rule.name}"`), line),
+    ),
   };
 };

@@ -33,6 +33,7 @@ export const GuardrailsForm = ({ client, storeId }: { client: PricingClient; sto
   };
   const fieldError = (name: string) => message?.fields?.[name];
   const repriceNow = async () => {
+    setMessage(null);
     try {
       const summary = await client.repriceNow(storeId);
       const lines = summary.outcomes.map(
