@@ -81,6 +81,7 @@ export const orderDetails = async (services: Services, storeId: string, amazonOr
         .searchShipments(criteria().where('order_id', 'eq', r.commerceOrderId));
       tracking = shipments.items.flatMap((s) =>
         s.tracks.map((t) => ({
+          id: `${s.entity_id}-${t.track_number}`,
           ...(r.commerceIncrementId ? { commerceOrderNumber: r.commerceIncrementId } : {}),
           title: String(t.title ?? ''),
           quantity: s.items.reduce((n, i) => n + Number(i.qty), 0),
@@ -131,6 +132,7 @@ export const orderDetails = async (services: Services, storeId: string, amazonOr
     cancelBlockedReason: cancel.ok ? null : cancel.reason,
     totalsCheck: r.totalsCheck ?? null,
     items: o.items.map((i) => ({
+      orderItemId: i.orderItemId,
       commerceOrderNumber: r.commerceIncrementId ?? null,
       qtyShipped: i.quantityShipped,
       qtyOrdered: i.quantityOrdered,

@@ -1,13 +1,4 @@
-import { EmptyState } from '../components/EmptyState';
-import { PageHeader } from '../components/PageHeader';
+import { OrdersView } from './orders/OrdersView';
 
-export const OrdersPage = () => (
-  <>
-    <PageHeader title="Amazon Orders" description="Orders received from Amazon, as Amazon reported them." />
-    <EmptyState testId="orders-empty" heading="Amazon orders arrive here">
-      Orders placed on Amazon are imported on a schedule, shown with their Amazon status, and turned into Commerce
-      orders when the store's order settings allow it. Shipments and cancellations made in Commerce are sent back to
-      Amazon.
-    </EmptyState>
-  </>
-);
+/** The Orders area (web-src/src/pages/orders). */
+export const OrdersPage = OrdersView;
