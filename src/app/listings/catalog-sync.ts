@@ -28,10 +28,14 @@ interface Summary {
   identifiers?: Array<{ identifiers?: Array<{ identifierType: string; identifier: string }> }>;
 }
 
-/** Runs lookups for many queries at once: identifier queries of one type share a call (≤ 20 values). */
+/**
+ * Runs lookups for many queries at once: identifier queries of one type share a call (≤ 20 values). The Seller
+ * SKU rule asks "does this seller already list this SKU?", which the imported listings answer without a call.
+ */
 export const runCatalogLookups = async (
   lc: ListingsContext,
   queries: CatalogQuery[],
+  ownListings?: ReadonlyMap<string, string | undefined>,
 ): Promise<CatalogLookupResults> => {
   const amazon = await lc.services.amazonFor(lc.store);
   const results: Record<string, CatalogItemSummary[]> = {};
@@ -43,7 +47,10 @@ export const runCatalogLookups = async (
   const byType = new Map<string, CatalogQuery[]>();
   for (const q of queries) {
     if (results[q.key]) continue;
-    if (!q.identifiersType) {
+    if (q.identifiersType === 'SKU' && ownListings) {
+      const asin = ownListings.get(q.value);
+      results[q.key] = asin ? [{ asin }] : [];
+    } else if (!q.identifiersType) {
       const found = await amazon.call<{ items?: Summary[] }>('searchCatalogItems', {
         query: { marketplaceIds: [lc.store.marketplaceId], keywords: [q.value], includedData: ['summaries'] },
       });
@@ -78,7 +85,11 @@ export const runCatalogLookups = async (
 };
 
 /** Matches products to ASINs, resuming matchProduct until every product has an outcome. */
-export const matchProducts = async (lc: ListingsContext, products: CatalogProduct[]) => {
+export const matchProducts = async (
+  lc: ListingsContext,
+  products: CatalogProduct[],
+  ownListings?: ReadonlyMap<string, string | undefined>,
+) => {
   const lookups: Record<string, readonly CatalogItemSummary[] | undefined> = {};
   for (let round = 0; round < 8; round++) {
     const queries = new Map<string, CatalogQuery>();
@@ -87,7 +98,7 @@ export const matchProducts = async (lc: ListingsContext, products: CatalogProduc
       if (outcome.kind === 'lookup') queries.set(outcome.query.key, outcome.query);
     }
     if (queries.size === 0) break;
-    Object.assign(lookups, await runCatalogLookups(lc, [...queries.values()]));
+    Object.assign(lookups, await runCatalogLookups(lc, [...queries.values()], ownListings));
   }
   return new Map(products.map((p) => [p.sku, matchProduct(p, lc.settings, lookups)]));
 };
@@ -104,7 +115,11 @@ export const syncCatalogListings = async (lc: ListingsContext): Promise<CatalogS
       ? compileListingRules(lc.rules, await loadAttributeCatalog(lc.services.commerce()))
       : undefined;
   const byProduct = new Map<string, Listing>();
-  for await (const l of lc.repo.scan()) if (l.productSku) byProduct.set(l.productSku, l);
+  const ownListings = new Map<string, string | undefined>();
+  for await (const l of lc.repo.scan()) {
+    if (l.productSku) byProduct.set(l.productSku, l);
+    ownListings.set(l.sellerSku, l.lastAccepted?.asin ?? l.asin);
+  }
   const tctx = { automaticListAction: lc.settings.productListingActions.automaticListAction, at: lc.at() };
   const result: CatalogSyncResult = { products: 0, created: 0, eligibilityChanged: 0 };
   const fresh: Array<{ product: CatalogProduct; facts: ProductFacts }> = [];
@@ -134,6 +149,7 @@ export const syncCatalogListings = async (lc: ListingsContext): Promise<CatalogS
   const outcomes = await matchProducts(
     lc,
     fresh.map((f) => f.product),
+    ownListings,
   );
   for (const { product } of fresh) {
     const match = outcomes.get(product.sku);

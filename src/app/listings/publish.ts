@@ -220,6 +220,48 @@ export const confirmAmazonStatus = async (lc: ListingsContext, listing: Listing,
   return moved.ok ? { ...moved.listing, productType: listing.productType ?? summary.productType } : listing;
 };
 
+/** The same for many listings: searchListingsItems by SKU, 20 per call. */
+export const confirmAmazonStatuses = async (
+  lc: ListingsContext,
+  listings: Listing[],
+  tctx: TransitionContext,
+): Promise<Map<string, Listing>> => {
+  const amazon = await lc.services.amazonFor(lc.store);
+  const result = new Map<string, Listing>();
+  for (let i = 0; i < listings.length; i += 20) {
+    const batch = listings.slice(i, i + 20);
+    const found = await amazon.call<{
+      items?: Array<{
+        sku: string;
+        summaries?: Array<{ status?: Array<'BUYABLE' | 'DISCOVERABLE'>; productType?: string }>;
+        issues?: ListingIssue[];
+      }>;
+    }>('searchListingsItems', {
+      path: { sellerId: lc.store.sellerId },
+      query: {
+        marketplaceIds: [lc.store.marketplaceId],
+        identifiersType: 'SKU',
+        identifiers: batch.map((l) => l.sellerSku),
+        includedData: ['summaries', 'issues'],
+        pageSize: 20,
+      },
+    });
+    const bySku = new Map((found.items ?? []).map((item) => [item.sku, item]));
+    for (const listing of batch) {
+      const summary = bySku.get(listing.sellerSku)?.summaries?.[0];
+      if (!summary) continue;
+      const moved = transition(
+        listing,
+        { type: 'amazon_status_changed', status: summary.status ?? [], issues: bySku.get(listing.sellerSku)?.issues },
+        tctx,
+      );
+      if (moved.ok)
+        result.set(listing.sellerSku, { ...moved.listing, productType: listing.productType ?? summary.productType });
+    }
+  }
+  return result;
+};
+
 const submitFeed = async (lc: ListingsContext, built: BuiltFeed, options: PublishOptions): Promise<string> => {
   const amazon = await lc.services.amazonFor(lc.store);
   const contentType = 'application/json; charset=UTF-8';
@@ -269,12 +311,17 @@ const waitForFeed = async (
       const bySku = await lc.repo.getMany([...built.changes.values()].map((c) => c.sku));
       const applied = applyProcessingReport(built, report, bySku, tctx);
       const saved: Listing[] = [];
+      const confirmed = await confirmAmazonStatuses(
+        lc,
+        applied.listings.filter((l) =>
+          applied.outcomes.some((o) => o.sku === l.sellerSku && o.outcome === 'accepted' && o.change.kind !== 'delete'),
+        ),
+        tctx,
+      );
       for (const outcome of applied.outcomes) {
         const before = bySku.get(outcome.sku);
-        let after = applied.listings.find((l) => l.sellerSku === outcome.sku);
+        const after = confirmed.get(outcome.sku) ?? applied.listings.find((l) => l.sellerSku === outcome.sku);
         if (!before || !after) continue;
-        if (outcome.outcome === 'accepted' && outcome.change.kind !== 'delete')
-          after = await confirmAmazonStatus(lc, after, tctx);
         saved.push(after);
         await logOutcome(lc, before, after, outcome.change, outcome.outcome === 'accepted', outcome.issues, options);
       }
