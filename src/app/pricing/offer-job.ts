@@ -1,5 +1,5 @@
 import type { AmazonGateway } from '../../adapters/amazon/sp-api-gateway';
-import { PricingRepository } from '../../adapters/state/pricing';
+import { type ListingPricingState, PricingRepository } from '../../adapters/state/pricing';
 import { isSyncEnabled, type StoreRecord } from '../../core/store';
 import type { Logger } from '../../platform/logger';
 import type { Services } from '../services';
@@ -26,6 +26,8 @@ export interface OfferJobOptions {
   /** Re-read the store's listings from Amazon this often (default 6 h). */
   listingsSyncEveryMs?: number;
   logger?: Logger;
+  /** ASINs repriced in parallel (default 4). */
+  concurrency?: number;
 }
 
 export interface OfferJobSummary {
@@ -40,6 +42,8 @@ interface StoreRun {
   store: StoreRecord;
   gateway: AmazonGateway;
   context: StorePricingContext;
+  /** The store's listings by ASIN, read once per run (after the listings sync). */
+  byAsin?: Promise<Map<string, ListingPricingState[]>>;
 }
 
 /**
@@ -87,7 +91,12 @@ export const runOfferJob = async (services: Services, options: OfferJobOptions =
   // Only intelligent rules read competitor data: without an active one, a competitor change moves no price.
   const repriceAsin = async (run: StoreRun, asin: string) => {
     if (!run.context.input.rules.some((r) => r.active && r.action.type === 'intelligent')) return;
-    for (const listing of await repository.listingsForAsin(run.store.id, asin))
+    run.byAsin ??= repository.listListingStates(run.store.id).then((states) => {
+      const map = new Map<string, typeof states>();
+      for (const state of states) if (state.asin) map.set(state.asin, [...(map.get(state.asin) ?? []), state]);
+      return map;
+    });
+    for (const listing of (await run.byAsin).get(asin) ?? [])
       summary.outcomes.push(await repriceListing(services, run.context, run.gateway, listing));
   };
 
@@ -121,17 +130,23 @@ export const runOfferJob = async (services: Services, options: OfferJobOptions =
       }
     }
   }
-  for (const { store, change, handles } of pending.values()) {
-    try {
-      await repository.saveSnapshot(store.id, change.snapshot);
-      await repriceAsin(await runFor(store), change.asin);
-      for (const handle of handles) await queue.delete(handle).catch(() => undefined);
-    } catch (error) {
-      // Left on the queue: it comes back after the visibility timeout.
-      summary.errors.push(`${change.asin}: ${(error as Error).message}`);
-      options.logger?.warn('offer change not processed; it will be redelivered', { asin: change.asin });
+  // A few ASINs at a time: Commerce reads overlap while the shared limiter paces the patches to the usage plan.
+  const queueOfChanges = [...pending.values()];
+  const worker = async () => {
+    for (let next = queueOfChanges.shift(); next; next = queueOfChanges.shift()) {
+      const { store, change, handles } = next;
+      try {
+        await repository.saveSnapshot(store.id, change.snapshot);
+        await repriceAsin(await runFor(store), change.asin);
+        for (const handle of handles) await queue.delete(handle).catch(() => undefined);
+      } catch (error) {
+        // Left on the queue: it comes back after the visibility timeout.
+        summary.errors.push(`${change.asin}: ${(error as Error).message}`);
+        options.logger?.warn('offer change not processed; it will be redelivered', { asin: change.asin });
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
 
   const staleAfter = options.staleAfterMs ?? 30 * 60_000;
   for (const store of stores) {
