@@ -15,8 +15,9 @@ const list = z
 /**
  * GET ?storeId[&amazonOrderId] → one order's details (SPEC 6.5), or All Orders with the Filter by panel
  * (purchaseDateFrom/To, orderNumber, buyerName, totalMin/Max whole numbers, statuses) and the blocked-orders notice.
- * POST {storeId, amazonOrderId, action: 'save_address' | 'retry', address?} → Save Order (address before creation)
- * or Retry: the order is read again from Amazon and processed.
+ * POST {storeId, amazonOrderId, action: 'save_address' | 'retry' | 'fetch', address?} → Save Order (address before
+ * creation), Retry, or Import an order by its number (also one the polling has not reached yet): each reads the order
+ * again from Amazon (getOrder) and processes it.
  */
 export const main = webAction({
   name: 'orders',
@@ -46,7 +47,7 @@ export const main = webAction({
     input: z.object({
       storeId: z.string().min(1),
       amazonOrderId: z.string().min(1),
-      action: z.enum(['save_address', 'retry']),
+      action: z.enum(['save_address', 'retry', 'fetch']),
       address: z
         .object({
           lines: z.array(z.string().trim().max(255)).max(3),
@@ -66,6 +67,10 @@ export const main = webAction({
       if (!store) throw new NotFoundError(`Store ${storeId} does not exist`);
       const repo = ordersRepository(services.storage, storeId);
       const entry = await repo.get(amazonOrderId);
+      if (action === 'fetch') {
+        await refreshOrder(services, store, amazonOrderId, { retry: true });
+        return { order: await orderDetails(services, storeId, amazonOrderId) };
+      }
       if (!entry) throw new NotFoundError(`Amazon order ${amazonOrderId} is not known in store ${storeId}`);
       if (action === 'save_address') {
         if (!address) throw new ValidationError('address is required to save the order', { address: 'required' });

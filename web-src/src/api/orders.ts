@@ -131,6 +131,7 @@ export interface OrdersClient {
   details(storeId: string, amazonOrderId: string): Promise<OrderDetails>;
   saveAddress(storeId: string, amazonOrderId: string, address: OrderDetails['address']): Promise<OrderDetails>;
   retry(storeId: string, amazonOrderId: string): Promise<OrderDetails>;
+  fetchOrder(storeId: string, amazonOrderId: string): Promise<OrderDetails>;
   cancel(storeId: string, amazonOrderId: string, reason: string): Promise<OrderDetails>;
 }
 
@@ -191,6 +192,8 @@ export const createOrdersClient = (
       (await send('asc/orders', 'POST', { storeId, amazonOrderId, action: 'save_address', address }, withOrder)).order,
     retry: async (storeId, amazonOrderId) =>
       (await send('asc/orders', 'POST', { storeId, amazonOrderId, action: 'retry' }, withOrder)).order,
+    fetchOrder: async (storeId, amazonOrderId) =>
+      (await send('asc/orders', 'POST', { storeId, amazonOrderId, action: 'fetch' }, withOrder)).order,
     cancel: async (storeId, amazonOrderId, reason) =>
       (await send('asc/order-cancel', 'POST', { storeId, amazonOrderId, reason }, withOrder)).order,
   };

@@ -22,6 +22,7 @@ import {
   Heading,
 } from '@adobe/react-spectrum';
 import { useMemo, useState } from 'react';
+import { messageOf } from '../../api/client';
 import { createOrdersClient, ORDER_STATUSES, type OrdersClient, type OrdersFilter } from '../../api/orders';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -123,12 +124,36 @@ const Grid = ({ client, storeId }: { client: OrdersClient; storeId: string }) =>
   const [filter, setFilter] = useState<OrdersFilter>({});
   const [round, setRound] = useState(0);
   const [open, setOpen] = useState<string | null>(null);
+  const [fetchId, setFetchId] = useState('');
+  const [fetchError, setFetchError] = useState<string | null>(null);
+  const importOne = async () => {
+    setFetchError(null);
+    try {
+      await client.fetchOrder(storeId, fetchId.trim());
+      setRound(round + 1);
+      setOpen(fetchId.trim());
+    } catch (e) {
+      setFetchError(messageOf(e));
+    }
+  };
   const [state] = useAsync(
     () => client.list(storeId, page, PAGE_SIZE, filter),
     `orders:${storeId}:${page}:${JSON.stringify(filter)}:${round}`,
   );
   return (
     <>
+      <Flex gap="size-100" alignItems="end" marginBottom="size-200">
+        <TextField
+          label="Import an Amazon order by number"
+          value={fetchId}
+          onChange={setFetchId}
+          data-testid="fetch-order-id"
+        />
+        <Button variant="secondary" isDisabled={!fetchId.trim()} onPress={importOne} data-testid="fetch-order">
+          Import order
+        </Button>
+        {fetchError && <Text data-testid="fetch-order-error">{fetchError}</Text>}
+      </Flex>
       <FilterPanel
         onApply={(f) => {
           setPage(0);
