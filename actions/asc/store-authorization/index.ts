@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createServices } from '../../../src/app/services';
 import { startAuthorization } from '../../../src/app/stores/authorization';
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { webAction } from '../../../src/platform/web-action';
 
 /**
@@ -10,7 +11,7 @@ import { webAction } from '../../../src/platform/web-action';
 export const main = webAction({
   name: 'store-authorization',
   post: {
-    input: z.object({ storeId: z.string({ message: 'is required' }).min(1, 'is required') }),
+    input: z.object({ storeId: storeIdSchema }),
     handler: async ({ storeId }, ctx) => {
       const services = await createServices(ctx.inputs, ctx.clock);
       return startAuthorization(services, storeId);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { createServices } from '../../../src/app/services';
 import { readStoreSettings, SETTINGS_SECTIONS, saveSettingsSection } from '../../../src/app/stores/settings';
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { webAction } from '../../../src/platform/web-action';
 
-const storeId = z.string({ message: 'is required' }).min(1, 'is required');
+const storeId = storeIdSchema;
 
 /**
  * GET {storeId} → the store's listing and order settings plus the form descriptions the UI renders;

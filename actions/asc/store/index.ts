@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { createServices } from '../../../src/app/services';
 import { createStore, deleteStore, requireStore, toStoreView, updateStore } from '../../../src/app/stores/lifecycle';
-import { integrationUpdateSchema, newStoreInputSchema } from '../../../src/core/stores/new-store';
+import { integrationUpdateSchema, newStoreInputSchema, storeIdSchema } from '../../../src/core/stores/new-store';
 import { webAction } from '../../../src/platform/web-action';
 
-const storeId = z.string({ message: 'is required' }).min(1, 'is required');
+const storeId = storeIdSchema;
 
 /**
  * One store (SPEC 2.3, 2.6):

@@ -66,6 +66,12 @@ export type NewStoreInput = z.infer<typeof newStoreInputSchema>;
 /** Store ids appear in keys and in the OAuth state, so they stay within [a-z0-9-]. */
 export const STORE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
+/** A store id in a request: refused with a 400 before it can reach a storage key (keys are limited in length). */
+export const storeIdSchema = z
+  .string({ message: 'is required' })
+  .min(1, 'is required')
+  .regex(STORE_ID_PATTERN, 'is not a store id (lowercase letters, digits and -, at most 63)');
+
 export const newStoreId = (country: string, random: string): string =>
   `${country.toLowerCase()}-${random
     .toLowerCase()
@@ -96,7 +102,7 @@ const FIXED_FIELDS = ['websiteCode', 'country', 'marketplaceId', 'sellerId', 're
 /** Store Integration Settings: name and email only. Fixed fields get a message that says what to do instead. */
 export const integrationUpdateSchema = z
   .object({
-    storeId: z.string({ message: 'is required' }).min(1, 'is required'),
+    storeId: storeIdSchema,
     name: storeName.optional(),
     email: email.optional(),
     ...Object.fromEntries(

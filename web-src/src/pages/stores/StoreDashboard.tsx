@@ -164,7 +164,7 @@ const SectionPanel = ({
         <Heading level={3}>Order Settings</Heading>
         <SettingsSectionForm
           values={settings.order}
-          fields={form?.fields ?? []}
+          fields={form?.fields ?? form?.sections?.flatMap((part) => part.fields) ?? []}
           prefix=""
           country={store.country}
           options={options}
