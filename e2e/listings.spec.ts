@@ -154,12 +154,12 @@ test('import, match, resolve a multiple match, preview rules, publish, follow st
   // 6. Price override from the grid: filter to the SKU, select it, save the override; Amazon gets the price.
   const target = ours.find((r) => r.sellerSku !== stocked?.sellerSku) ?? ours[0];
   await page.getByTestId('tab-active').click();
-  await page.getByTestId('listings-filter').locator('input').fill(target.sellerSku);
+  await page.getByTestId('listings-filter').fill(target.sellerSku);
   await page.getByTestId('listings-search').click();
   const row = page.getByRole('row', { name: new RegExp(target.sellerSku) });
   await row.waitFor({ timeout: 30_000 });
   await row.getByRole('checkbox').click();
-  await page.getByTestId('override-price').locator('input').fill('8.88');
+  await page.getByTestId('override-price').fill('8.88');
   await page.getByTestId('override-save').click();
   await notice(/Saving: done/);
   await waitUntil(
