@@ -84,8 +84,9 @@ const main = async () => {
       outcomes.push({ file: path.relative(ROOT, file), figures: [], ok: false, ms: 0 });
       continue;
     }
-    // Leave the scripts still to come a fair share of what is left.
-    outcomes.push(await runOne(file, Math.max(left / Math.max(1, (files.length - index) / 2), 30_000)));
+    // Whatever is left, minus a minute kept for each script still to come.
+    const reserved = (files.length - index - 1) * 60_000;
+    outcomes.push(await runOne(file, Math.max(left - reserved, 30_000)));
   }
   const failed = outcomes.filter((o) => !o.ok || o.figures.length === 0);
   console.log(
