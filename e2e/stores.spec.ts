@@ -133,7 +133,9 @@ test('onboards a store, edits its settings, deactivates and deletes it', async (
   await field(page, 'Maximum Listed Quantity').fill('0');
   await page.getByTestId('settings-save').click();
   await page.getByTestId('settings-error').waitFor();
-  expect(await page.getByTestId('settings-error').textContent()).toContain('must be at least 1');
+  expect(await page.getByTestId('settings-error').textContent()).toContain(
+    'Maximum Listed Quantity must be at least 1',
+  );
   await browser.screenshot('stores-settings-refused');
   await page.reload();
   await page.getByTestId('settings-section-stockQuantity').waitFor();

@@ -31,9 +31,24 @@ export const readStoreSettings = async (services: Services, storeId: string) => 
   };
 };
 
+/** Field path → the label the merchant sees, so messages read "Maximum Listed Quantity must be at least 1". */
+const FIELD_LABELS = new Map(
+  [...(describeSettingsForm().sections ?? []), ...(describeOrderSettingsForm().sections ?? [])].flatMap((section) =>
+    section.fields.map((field) => [field.id, field.label] as const),
+  ),
+);
+
+const inMerchantWords = (error: SettingsFieldError): string => {
+  const label = FIELD_LABELS.get(error.field);
+  return label && error.message.startsWith(error.field)
+    ? `${label}${error.message.slice(error.field.length)}`
+    : error.message;
+};
+
 const refuse = (errors: SettingsFieldError[]): never => {
-  const fields = Object.fromEntries(errors.map((error) => [error.field || '(request)', error.message]));
-  throw new ValidationError(`The settings were not saved: ${errors.map((e) => e.message).join('; ')}`, fields);
+  const worded = errors.map((error) => ({ ...error, message: inMerchantWords(error) }));
+  const fields = Object.fromEntries(worded.map((error) => [error.field || '(request)', error.message]));
+  throw new ValidationError(`The settings were not saved: ${worded.map((e) => e.message).join('; ')}`, fields);
 };
 
 /** Saves one section; nothing is written unless every field is valid. The activity log says what changed. */

@@ -209,6 +209,15 @@ describe('store settings sections', () => {
       expect(response.statusCode).toBe(400);
       expect(Object.keys(response.body.fields)).toContain(field);
     }
+    const worded = await call(settingsAction, 'post', {
+      storeId: 'us-1',
+      section: 'stockQuantity',
+      values: { maximumListedQuantity: 0 },
+    });
+    expect(worded.body.fields['stockQuantity.maximumListedQuantity']).toBe(
+      'Maximum Listed Quantity must be at least 1',
+    );
+    expect(worded.body.error).toBe('The settings were not saved: Maximum Listed Quantity must be at least 1');
     const unknownSection = await call(settingsAction, 'post', { storeId: 'us-1', section: 'nope', values: {} });
     expect(unknownSection.body.fields.section).toMatch(/must be one of/);
     expect(await loadStoreSettings(storage, 'us-1')).toEqual(before);
