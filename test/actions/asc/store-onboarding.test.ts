@@ -3,13 +3,17 @@
  * the consent page of the Amazon emulator, the public callback (amazon-sp-api `exchange` against the emulator's
  * LWA), and the connection check with the stored token. Nothing of ours is mocked.
  */
+import { main as commerceOptions } from '../../../actions/asc/commerce-options';
+import { main as preparation } from '../../../actions/asc/preparation-checks';
 import { main as connectionCheck } from '../../../actions/asc/store-connection-check';
+import { main as settingsAction } from '../../../actions/asc/store-settings';
 import { main as storeAction } from '../../../actions/asc/store';
 import { main as authorizationAction } from '../../../actions/asc/store-authorization';
 import { handleCallback, main as callback } from '../../../actions/asc/store-authorization-callback';
 import { createStorage, resetEmbeddedStorage } from '../../../src/adapters/state';
 import { createServices } from '../../../src/app/services';
 import { startAuthorization } from '../../../src/app/stores/authorization';
+import { recordJobRun } from '../../../src/app/stores/heartbeat';
 import type { Clock } from '../../../src/core/clock';
 import type { StoreRecord } from '../../../src/core/store';
 import { type AmazonEmulator, startAmazonEmulator } from '../../../src/emulators/amazon';
@@ -247,5 +251,56 @@ describe('adding a store and authorising it in Seller Central', () => {
     expect(response.statusCode).toBe(400);
     const viaPost = await callback({ ...inputs, __ow_method: 'post', __ow_headers: {} });
     expect((viaPost as { statusCode: number }).statusCode).toBe(405);
+  });
+});
+
+describe('what the dialog and the pickers read from Commerce', () => {
+  it('lists websites, store views, attributes and currency rates from the Commerce emulator', async () => {
+    const { body } = await call(commerceOptions, 'get', {});
+    expect(body.websites.map((w: { code: string }) => w.code)).toEqual(['base', 'eu']);
+    expect(body.storeViews.map((v: { code: string }) => v.code)).toEqual(expect.arrayContaining(['default', 'eu_en']));
+    expect(body.attributes).toEqual(expect.arrayContaining([{ code: 'ean', label: 'EAN', input: 'text' }]));
+    expect(body.currency).toEqual({ base: 'USD', rates: [{ from: 'USD', to: 'EUR', rate: '0.92' }] });
+  });
+});
+
+describe('Learning & Preparation checks', () => {
+  const checks = async () =>
+    Object.fromEntries(
+      ((await call(preparation, 'get', {})).body.checks as Array<{ id: string; status: string; detail: string }>).map(
+        (check) => [check.id, check],
+      ),
+    );
+
+  it('ticks what the app can verify and says what is missing', async () => {
+    const storage = await createStorage(inputs);
+    const de = await addStore();
+    const ca = await addStore({ name: 'Canada', country: 'CA', websiteCode: 'base', email: 'ca@example.com' });
+    let result = await checks();
+    expect(result.alarms.status).toBe('todo');
+    // The defaults map amazon_asin, which the demo catalogue does not have.
+    expect(result.identifiers).toMatchObject({ status: 'todo' });
+    expect(result.identifiers.detail).toContain('Amazon Store Germany');
+    // USD base with a EUR rate only: Canada (CAD) lacks its rate, Germany (EUR) has it.
+    expect(result.currency).toMatchObject({ status: 'todo' });
+    expect(result.currency.detail).toContain('No USD rate to CAD (Canada)');
+    expect(result.authorization).toMatchObject({ status: 'todo' });
+
+    await recordJobRun(storage, 'outbox-flush', Date.now());
+    for (const store of [de, ca])
+      await call(settingsAction, 'post', {
+        storeId: store.id,
+        section: 'catalogSearch',
+        values: { eanAttribute: 'ean' },
+      });
+    await call(storeAction, 'delete', { storeId: ca.id, confirm: true });
+    await arrive(await consent((await call(authorizationAction, 'post', { storeId: de.id })).body.consentUrl));
+    result = await checks();
+    expect(Object.values(result).map((check) => [check.id, check.status])).toEqual([
+      ['alarms', 'done'],
+      ['identifiers', 'done'],
+      ['currency', 'done'],
+      ['authorization', 'done'],
+    ]);
   });
 });
