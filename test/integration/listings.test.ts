@@ -177,4 +177,39 @@ describe('listings end to end', () => {
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('aggregator');
   }, 60_000);
+  it('decodes an EU report sent in cp1252 (accents and dashes survive)', async () => {
+    await amazon.control.call('POST', '/seed', {
+      sellers: [],
+      catalog: [
+        {
+          asin: 'B0EUCP1252',
+          marketplaceId: 'A1F83G8C2ARO7P',
+          title: 'Crème brûlée dish – 20 cm',
+          productType: 'HOME',
+          identifiers: [],
+        },
+      ],
+      listings: [
+        {
+          sellerId: SELLER,
+          marketplaceId: 'A1F83G8C2ARO7P',
+          sku: 'EU-CREME-1',
+          asin: 'B0EUCP1252',
+          productType: 'HOME',
+          title: 'Crème brûlée dish – 20 cm',
+          price: '12.50',
+          currency: 'GBP',
+          quantity: 4,
+          fulfillmentChannel: 'DEFAULT',
+          condition: 'new_new',
+          status: ['BUYABLE', 'DISCOVERABLE'],
+        },
+      ],
+      competitorOffers: [],
+    });
+    const result = await call(listingsImport, 'post', { storeId: 'demo-uk', waitSeconds: 20 });
+    expect(result).toMatchObject({ status: 'done', errors: 0 });
+    const grid = await call(listingsGrid, 'get', { storeId: 'demo-uk', tab: 'new_third_party', filter: 'EU-CREME-1' });
+    expect(grid.rows[0]).toMatchObject({ name: 'Crème brûlée dish – 20 cm', price: '12.50', quantity: 4 });
+  }, 60_000);
 });

@@ -2,7 +2,7 @@ import Big from 'big.js';
 import type { Product } from '../../adapters/commerce';
 import { type ListingsRepository, listingsRepository } from '../../adapters/state/listings/repository';
 import { type ConditionGroup, emptyConditionTree } from '../../core/conditions';
-import type { CatalogProduct, PriceInput, StoreContext } from '../../core/listings';
+import type { CatalogProduct, Listing, PriceInput, StoreContext } from '../../core/listings';
 import type { ListingSettings } from '../../core/settings/listing-settings';
 import type { StoreRecord } from '../../core/store';
 import { NotFoundError } from '../../platform/errors';
@@ -74,10 +74,16 @@ export const toCatalogProduct = (product: Product): CatalogProduct => {
 
 /**
  * The price sent for a listing. PRICING replaces the body with the pricing engine (`priceForListing` in
- * src/app/pricing/); until then it is the store's price source attribute (default: Commerce `price`).
+ * src/app/pricing/, which is async and needs the services, the store and the listing — all passed here);
+ * until then it is the store's price source attribute (default: Commerce `price`).
  */
-export const listingPrice = (product: CatalogProduct, settings: ListingSettings, _store: StoreContext): PriceInput => {
-  const raw = product.attributes[settings.listingPrice.priceSource] ?? product.attributes.price;
+export const listingPrice = async (
+  lc: Pick<ListingsContext, 'services' | 'store' | 'settings' | 'ctx'>,
+  listing: Listing,
+  product: CatalogProduct,
+): Promise<PriceInput> => {
+  void listing;
+  const raw = product.attributes[lc.settings.listingPrice.priceSource] ?? product.attributes.price;
   if (raw === undefined || raw === null || raw === '') return {};
   try {
     const amount = new Big(String(raw));

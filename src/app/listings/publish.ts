@@ -100,7 +100,7 @@ export const publishListings = async (lc: ListingsContext, options: PublishOptio
       product,
       store: lc.ctx,
       settings: lc.settings,
-      price: listingPrice(product, lc.settings, lc.ctx),
+      price: await listingPrice(lc, listing, product),
     });
     if (!publishable) continue;
     const change = planListingChange(offer, listing.lastAccepted, { merchantAction: options.merchantAction });
