@@ -71,7 +71,7 @@ const StoreList = () => {
             <Button variant="secondary" onPress={reload} data-testid="stores-reload">
               Refresh
             </Button>
-            <AddStoreDialog onAdded={refresh} />
+            <AddStoreDialog onAdded={refresh} firstStore={stores?.length === 0} />
           </Flex>
         }
       />

@@ -28,13 +28,14 @@ const NONE = '__none';
  * Add Amazon Store (SPEC 2.3): website, email, name, marketplace country and the optional identifier mapping.
  * Connect saves the store (waiting for authorisation) and opens the Seller Central consent page in a new tab.
  */
-export const AddStoreDialog = ({ onAdded }: { onAdded: () => void }) => (
+export const AddStoreDialog = ({ onAdded, firstStore = false }: { onAdded: () => void; firstStore?: boolean }) => (
   <DialogTrigger>
     <Button variant="accent" data-testid="add-store">
       Add Amazon Store
     </Button>
     {(close) => (
       <AddStoreForm
+        firstStore={firstStore}
         close={close}
         onAdded={() => {
           onAdded();
@@ -45,7 +46,15 @@ export const AddStoreDialog = ({ onAdded }: { onAdded: () => void }) => (
   </DialogTrigger>
 );
 
-const AddStoreForm = ({ close, onAdded }: { close: () => void; onAdded: () => void }) => {
+const AddStoreForm = ({
+  close,
+  onAdded,
+  firstStore,
+}: {
+  close: () => void;
+  onAdded: () => void;
+  firstStore: boolean;
+}) => {
   const session = useSession();
   const api = storesApi(session);
   const [options] = useAsync(() => api.commerceOptions(), 'commerce-options');
@@ -103,6 +112,16 @@ const AddStoreForm = ({ close, onAdded }: { close: () => void; onAdded: () => vo
       <Heading>Add Amazon sales channel</Heading>
       <Divider />
       <Content>
+        {firstStore && (
+          <InlineAlert variant="info" marginBottom="size-200" data-testid="pre-setup-reminder">
+            <Heading>Pre-setup tasks</Heading>
+            <Content>
+              Before your first store: a Professional Seller Central account, return, tax and shipping settings in
+              Seller Central, identifier attributes and currency rates in Commerce. The checklist, with what the app
+              could verify already, is under <a href="#/learning">Learning &amp; Preparation</a>.
+            </Content>
+          </InlineAlert>
+        )}
         {options.status === 'loading' && <ProgressCircle aria-label="Loading Commerce websites" isIndeterminate />}
         {options.status === 'error' && (
           <InlineAlert variant="negative">
