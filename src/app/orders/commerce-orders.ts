@@ -11,6 +11,7 @@ import {
   CommerceNetworkError,
   criteria,
   type Order,
+  type Product,
   WriteBlockedError,
 } from '../../adapters/commerce';
 import type { AmazonOrder, CreationPlan, LookupKeys, MatchedProduct, ProductMatches } from '../../core/orders';
@@ -21,6 +22,8 @@ export interface CommerceScope {
   websiteId?: number;
   stockId?: number;
   storeViewId?: number;
+  /** Product reads of this run, by Commerce SKU. */
+  products?: Map<string, Promise<Product | undefined>>;
 }
 
 export const resolveScope = async (
@@ -71,7 +74,18 @@ export const matchProducts = async (
   const matches: ProductMatches = {};
   for (const sku of skus) {
     const commerceSku = (listings.get(sku)?.productSku as string | undefined) ?? sku;
-    const product = await commerce.findProduct(commerceSku);
+    // Products are read once per run (scope); the salable quantity below is always read fresh.
+    scope.products ??= new Map();
+    let cached = scope.products.get(commerceSku);
+    if (!cached) {
+      const products = scope.products;
+      cached = commerce.findProduct(commerceSku).catch((error: unknown) => {
+        products.delete(commerceSku); // a failed read is retried by the next order, never cached
+        throw error;
+      });
+      products.set(commerceSku, cached);
+    }
+    const product = await cached;
     if (!product) {
       matches[sku] = undefined;
       continue;
@@ -114,15 +128,18 @@ export const findExistingOrder = async (
   commerce: CommerceGateway,
   keys: LookupKeys,
 ): Promise<FoundOrder | undefined> => {
-  const byExt = await commerce.findOrderByExtOrderId(keys.extOrderId);
-  if (byExt) return found(byExt);
-  const byIncrement = await commerce.findOrderByIncrementId(keys.incrementId);
-  if (byIncrement) return found(byIncrement);
-  if (keys.quoteIds.length) {
-    const page = await commerce.searchOrders(criteria().where('quote_id', 'in', keys.quoteIds).pageSize(5));
-    if (page.items[0]) return found(page.items[0]);
-  }
-  return undefined;
+  // One search: the filters of one group are ORed (ext_order_id, increment_id, every cart's quote_id).
+  const page = await commerce.searchOrders(
+    criteria()
+      .anyOf([
+        { field: 'ext_order_id', condition: 'eq', value: keys.extOrderId },
+        { field: 'increment_id', condition: 'eq', value: keys.incrementId },
+        ...(keys.quoteIds.length ? [{ field: 'quote_id', condition: 'in' as const, value: keys.quoteIds }] : []),
+      ])
+      .sortBy('entity_id', 'ASC')
+      .pageSize(5),
+  );
+  return found(page.items[0]);
 };
 
 /** The Amazon order id a Commerce order belongs to: ext_order_id, the cart custom attribute, or the comment marker. */
