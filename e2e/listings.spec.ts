@@ -169,4 +169,20 @@ test('import, match, resolve a multiple match, preview rules, publish, follow st
   await page.getByTestId('tab-overrides').click();
   await page.getByRole('row', { name: new RegExp(target.sellerSku) }).waitFor({ timeout: 30_000 });
   await browser.screenshot('listings-overrides');
+
+  // 7. The overrides editor from the row menu: a handling time override is sent and logged on the listing.
+  await page.getByTestId(`row-menu-${target.sellerSku}`).click();
+  await page.getByRole('menuitem', { name: 'Create / Edit Override' }).click();
+  await page.getByTestId('overrides-dialog').waitFor();
+  await page.getByRole('radio', { name: 'Change Handling Time' }).click();
+  await page.getByTestId('override-handlingTimeDays-value').fill('5');
+  await page.getByTestId('overrides-save').click();
+  await notice(/Saving: done/);
+  await page.getByTestId(`details-${target.sellerSku}`).click();
+  await page.getByTestId('listing-details').waitFor();
+  await waitUntil(
+    async () => ((await page.getByTestId('listing-details').textContent()) ?? '').includes('Handling Time Update'),
+    'the handling time change in the activity log',
+  );
+  await browser.screenshot('listings-details');
 }, 300_000);

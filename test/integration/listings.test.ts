@@ -26,6 +26,7 @@ let amazon: AmazonEmulator;
 let commerce: Awaited<ReturnType<typeof startCommerceEmulator>>;
 let inputs: Record<string, string>;
 
+// biome-ignore lint/suspicious/noExplicitAny: action answers are read field by field in assertions
 type Body = Record<string, any>;
 const call = async (action: (p: Record<string, unknown>) => Promise<unknown>, method: string, params: Body) => {
   const response = (await action({ ...inputs, __ow_method: method, __ow_headers: authHeaders(), ...params })) as {

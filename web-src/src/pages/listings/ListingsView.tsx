@@ -1,5 +1,6 @@
 import {
   ActionButton,
+  ActionMenu,
   Button,
   ButtonGroup,
   Cell,
@@ -37,6 +38,7 @@ import { useSession } from '../../session-context';
 import { useAsync } from '../../use-async';
 import { ListingDetailsDialog } from './ListingDetailsDialog';
 import { ListingRulesPanel } from './ListingRulesPanel';
+import { OverridesDialog } from './OverridesDialog';
 
 const PAGE_SIZE = 50;
 
@@ -93,11 +95,27 @@ const AssignAsin = ({ row, onAssign }: { row: GridRow; onAssign: (asin: string) 
   );
 };
 
+/** Row actions of SPEC 4.4 by status (View Details and Update Required Info have their own buttons). */
+const rowMenu = (row: GridRow): Array<[string, string]> => {
+  if (['active', 'inactive', 'ineligible'].includes(row.status))
+    return [
+      ['overrides', 'Create / Edit Override'],
+      [
+        'switch_fulfillment',
+        row.fulfillment === 'FBA' ? 'Switch to Fulfilled by Merchant' : 'Switch to Fulfilled by Amazon',
+      ],
+      ['end', 'End Listing'],
+    ];
+  if (row.status === 'ready_to_list' || row.status === 'manually_ended') return [['publish', 'Publish On Amazon']];
+  return [];
+};
+
 const cellFor = (
   row: GridRow,
   key: (typeof COLUMNS)[number]['key'],
   act: (request: ListingActionRequest) => void,
   open: (sku: string) => void,
+  onRowAction: (row: GridRow, action: string) => void,
 ) => {
   switch (key) {
     case 'price':
@@ -115,6 +133,17 @@ const cellFor = (
           <ActionButton onPress={() => open(row.sellerSku)} data-testid={`details-${row.sellerSku}`}>
             View Details
           </ActionButton>
+          {rowMenu(row).length > 0 && (
+            <ActionMenu
+              aria-label={`More actions for ${row.sellerSku}`}
+              onAction={(key) => onRowAction(row, String(key))}
+              data-testid={`row-menu-${row.sellerSku}`}
+            >
+              {rowMenu(row).map(([key, label]) => (
+                <Item key={key}>{label}</Item>
+              ))}
+            </ActionMenu>
+          )}
         </Flex>
       );
     default:
@@ -160,6 +189,17 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
     }
   };
   const act = (request: ListingActionRequest) => run('Saving', () => client.act(storeId, request));
+  const [overridesFor, setOverridesFor] = useState<GridRow[] | null>(null);
+  const actAll = (requests: ListingActionRequest[]) =>
+    run('Saving', async () => {
+      const errors: Array<{ sellerSku: string; message: string }> = [];
+      for (const request of requests) errors.push(...(await client.act(storeId, request)).errors);
+      return { errors };
+    });
+  const onRowAction = (row: GridRow, action: string) => {
+    if (action === 'overrides') setOverridesFor([row]);
+    else act({ action: action as ListingActionRequest['action'], skus: [row.sellerSku] });
+  };
 
   return (
     <View>
@@ -280,6 +320,14 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
             >
               Remove Overrides
             </Button>
+            <Button
+              variant="secondary"
+              isDisabled={busy || selectedSkus.length === 0}
+              onPress={() => setOverridesFor(rows.filter((r) => selectedSkus.includes(r.sellerSku)))}
+              data-testid="overrides-edit"
+            >
+              Edit Listing Overrides
+            </Button>
           </>
         )}
       </Flex>
@@ -304,7 +352,9 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
             <TableBody items={rows.map((r) => ({ ...r, id: r.sellerSku }))}>
               {(row) => (
                 <Row key={row.sellerSku}>
-                  {(key) => <Cell>{cellFor(row, key as (typeof COLUMNS)[number]['key'], act, setDetails)}</Cell>}
+                  {(key) => (
+                    <Cell>{cellFor(row, key as (typeof COLUMNS)[number]['key'], act, setDetails, onRowAction)}</Cell>
+                  )}
                 </Row>
               )}
             </TableBody>
@@ -324,6 +374,18 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
           </Flex>
         </>
       )}
+      <DialogContainer onDismiss={() => setOverridesFor(null)}>
+        {overridesFor && (
+          <OverridesDialog
+            rows={overridesFor}
+            onClose={() => setOverridesFor(null)}
+            onSave={(requests) => {
+              setOverridesFor(null);
+              actAll(requests);
+            }}
+          />
+        )}
+      </DialogContainer>
       <DialogContainer onDismiss={() => setDetails(null)}>
         {details && (
           <ListingDetailsDialog client={client} storeId={storeId} sku={details} onClose={() => setDetails(null)} />
