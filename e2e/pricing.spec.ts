@@ -165,5 +165,14 @@ test('rules made in the UI reprice a listing when a competitor changes its offer
   expect(lines).toMatch(/intelligent/);
   expect(lines).toMatch(/standard/);
   await browser.screenshot('pricing-trace');
+
+  // Competitive Price Analysis (SPEC 7.3): the listing's landed price beside the competitor who undercut.
+  await page.getByRole('tab', { name: 'Competitive price analysis' }).click();
+  await page.getByTestId('analysis').waitFor({ timeout: 60_000 });
+  await page.getByTestId('analysis-filter').fill(sku);
+  const row = page.getByRole('row').filter({ hasText: sku }).first();
+  await row.waitFor();
+  expect(await row.textContent()).toContain(after);
+  await browser.screenshot('pricing-analysis');
   expect(browser.problems).toEqual([]);
 }, 400_000);

@@ -3,6 +3,7 @@
  * emulator (notifications queue, Product Pricing, Listings). Nothing of ours is mocked.
  */
 import { main as priceTraceAction } from '../../../actions/asc/price-trace';
+import { main as analysisAction } from '../../../actions/asc/pricing-analysis';
 import { main as dryRunAction } from '../../../actions/asc/pricing-dry-run';
 import { main as guardrailsAction } from '../../../actions/asc/pricing-guardrails';
 import { main as rulesAction } from '../../../actions/asc/pricing-rules';
@@ -243,6 +244,22 @@ describe('repricing from competitor data', () => {
     expect(trace.body.livePrice).toBe('17.49');
     expect(trace.body.lines.join('\n')).toMatch(/17\.50/);
     expect((await activity()).some((a) => a.action === 'price_sent' && a.comments?.includes('17.49'))).toBe(true);
+
+    // SPEC 7.3: our landed price beside the lowest competitor and the Buy Box, from the latest snapshot.
+    await amazon.control.call('DELETE', '/competitor-offers?asin=B0PRICE001&sellerId=ACOMPETITOR0001');
+    await runJob();
+    const analysis = await call(analysisAction, 'get', { storeId: 'demo-us' });
+    expect(analysis.body.rows).toEqual([
+      expect.objectContaining({
+        sku: SKU,
+        asin: ASIN,
+        name: 'Red mug',
+        yourLandedPrice: '17.49',
+        lowestLandedPrice: '17.50',
+        lowestCondition: 'New',
+      }),
+    ]);
+    expect(['Yes', 'No']).toContain(analysis.body.rows[0].isBuyBoxSeller);
   });
 
   it('never goes below the floor (cost + 10 %)', async () => {

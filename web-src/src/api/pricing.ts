@@ -157,7 +157,22 @@ export interface PricingClient {
   dryRunCsv(storeId: string, rules: Array<PricingRule | RuleDraft>): Promise<string>;
   priceTrace(storeId: string, sku: string): Promise<PriceTrace>;
   repriceNow(storeId: string): Promise<RepriceSummary>;
+  competitiveAnalysis(storeId: string): Promise<AnalysisRow[]>;
 }
+
+export const analysisRowSchema = z.object({
+  sku: z.string(),
+  asin: z.string().nullable(),
+  name: z.string().nullable(),
+  yourLandedPrice: z.string().nullable(),
+  lowestLandedPrice: z.string().nullable(),
+  lowestCondition: z.string().nullable(),
+  buyBoxLandedPrice: z.string().nullable(),
+  isBuyBoxSeller: z.enum(['Yes', 'No', 'NA']),
+  buyBoxCondition: z.string().nullable(),
+  lastUpdated: z.string().nullable(),
+});
+export type AnalysisRow = z.infer<typeof analysisRowSchema>;
 
 export const repriceSummarySchema = z.object({
   messages: z.number(),
@@ -239,6 +254,13 @@ export const createPricingClient = (
       ).report,
     dryRunCsv: async (storeId, rules) =>
       (await send('asc/pricing-dry-run', 'POST', { storeId, rules, format: 'csv' })).text(),
+    competitiveAnalysis: async (storeId) =>
+      (
+        await json(
+          await send('asc/pricing-analysis', 'GET', { storeId }),
+          z.object({ rows: z.array(analysisRowSchema) }),
+        )
+      ).rows,
     repriceNow: async (storeId) => json(await send('asc/pricing-reprice', 'POST', { storeId }), repriceSummarySchema),
     priceTrace: async (storeId, sku) => json(await send('asc/price-trace', 'GET', { storeId, sku }), priceTraceSchema),
   };

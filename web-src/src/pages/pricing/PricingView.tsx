@@ -26,6 +26,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useSession } from '../../session-context';
 import { type AsyncState, useAsync } from '../../use-async';
+import { AnalysisView } from './AnalysisView';
 import { DryRunView } from './DryRunView';
 import { GuardrailsForm } from './GuardrailsForm';
 import { RuleEditor } from './RuleEditor';
@@ -178,6 +179,7 @@ export const PricingView = () => {
             <Item key="rules">Pricing rules</Item>
             <Item key="trace">Price trace</Item>
             <Item key="guardrails">Guardrails</Item>
+            <Item key="analysis">Competitive price analysis</Item>
           </TabList>
           <TabPanels>
             <Item key="rules">
@@ -267,6 +269,11 @@ export const PricingView = () => {
             <Item key="guardrails">
               <View paddingTop="size-200">
                 <GuardrailsForm client={client} storeId={storeId} />
+              </View>
+            </Item>
+            <Item key="analysis">
+              <View paddingTop="size-200">
+                <AnalysisView client={client} storeId={storeId} />
               </View>
             </Item>
           </TabPanels>
