@@ -54,7 +54,12 @@ describe('ANY_OFFER_CHANGED parsing', () => {
       },
       expect.objectContaining({ sellerId: 'AOTHER2', condition: 'used_good', price: '11.10' }),
     ]);
-    expect(change?.snapshot.buyBox).toEqual({ sellerId: 'AOTHER2', condition: 'used_good', price: '11.10', shipping: '3.99' });
+    expect(change?.snapshot.buyBox).toEqual({
+      sellerId: 'AOTHER2',
+      condition: 'used_good',
+      price: '11.10',
+      shipping: '3.99',
+    });
     expect(change?.snapshot).toMatchObject({ receivedAtMs: 1000, source: 'notification', currency: 'USD' });
   });
 
@@ -74,7 +79,12 @@ describe('pricing repository', () => {
       maxDailyPercent: null,
       cooldownMinutes: 0,
     });
-    await repository.saveGuardrails('s1', { killSwitch: true, maxStepPercent: '5', maxDailyPercent: null, cooldownMinutes: 10 });
+    await repository.saveGuardrails('s1', {
+      killSwitch: true,
+      maxStepPercent: '5',
+      maxDailyPercent: null,
+      cooldownMinutes: 10,
+    });
     expect((await repository.guardrails('s1')).killSwitch).toBe(true);
     expect((await repository.guardrails('s2')).killSwitch).toBe(false);
     await repository.saveListingState('s1', {
@@ -88,7 +98,11 @@ describe('pricing repository', () => {
       changes: [],
       lastOutcome: null,
     });
-    await repository.saveListingState('s1', { ...(await repository.listingState('s1', 'A/B 1'))!, sku: 'C', asin: 'B02' });
+    await repository.saveListingState('s1', {
+      ...(await repository.listingState('s1', 'A/B 1'))!,
+      sku: 'C',
+      asin: 'B02',
+    });
     expect((await repository.listingsForAsin('s1', 'B01')).map((s) => s.sku)).toEqual(['A/B 1']);
     expect(await repository.listListingStates('s2')).toEqual([]);
   });
