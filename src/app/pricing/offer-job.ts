@@ -53,6 +53,19 @@ interface StoreRun {
  * A message is deleted only after it was handled, so a crash redelivers it (at-least-once).
  */
 export const runOfferJob = async (services: Services, options: OfferJobOptions = {}): Promise<OfferJobSummary> => {
+  // I/O Runtime starts an alarm run even while the previous one is still going, and "Reprice now" may overlap
+  // the alarm: one run at a time keeps the guardrails' view of the last sent price exact.
+  const lease = await services.storage.locks.tryAcquire('pricing-offers-job', { ttlSeconds: 300 });
+  if (!lease)
+    return { messages: 0, ignored: 0, polled: 0, outcomes: [], errors: ['another repricing run is in progress'] };
+  try {
+    return await runOfferJobLocked(services, options);
+  } finally {
+    await lease.release();
+  }
+};
+
+const runOfferJobLocked = async (services: Services, options: OfferJobOptions): Promise<OfferJobSummary> => {
   const queue = options.queue ?? notificationQueueFrom(services.inputs);
   const repository = new PricingRepository(services.storage.kv);
   const summary: OfferJobSummary = { messages: 0, ignored: 0, polled: 0, outcomes: [], errors: [] };

@@ -306,6 +306,16 @@ describe('repricing from competitor data', () => {
   });
 });
 
+describe('overlapping runs', () => {
+  it('lets one repricing run at a time', async () => {
+    await call(rulesAction, 'post', { storeId: 'demo-us', rule: intelligentRule });
+    const [a, b] = await Promise.all([runJob(), runJob()]);
+    const busy = [a, b].filter((s) => s.errors.includes('another repricing run is in progress'));
+    expect(busy).toHaveLength(1);
+    expect(await livePrice()).toBe('18.99');
+  });
+});
+
 describe('dry run', () => {
   it('prices the catalogue with draft rules without sending anything, as JSON and CSV', async () => {
     await amazon.control.call('DELETE', '/requests');
