@@ -75,14 +75,15 @@ export class SqsNotificationQueue implements NotificationQueue {
 }
 
 export const notificationQueueFrom = (inputs: Record<string, unknown>): NotificationQueue => {
-  const arn =
-    typeof inputs.ASC_OFFERS_QUEUE_ARN === 'string' && inputs.ASC_OFFERS_QUEUE_ARN.startsWith('arn:')
-      ? inputs.ASC_OFFERS_QUEUE_ARN
-      : DEFAULT_OFFERS_QUEUE_ARN;
-  const emulator = inputs.AMAZON_EMULATOR_URL;
-  return typeof emulator === 'string' && emulator.startsWith('http')
-    ? new EmulatorNotificationQueue(emulator, arn)
-    : new SqsNotificationQueue(arn);
+  const setting = (name: string): string | undefined => {
+    const value = inputs[name] ?? process.env[name];
+    return typeof value === 'string' && value !== '' && !value.startsWith('$') ? value : undefined;
+  };
+  const arn = setting('ASC_OFFERS_QUEUE_ARN')?.startsWith('arn:')
+    ? setting('ASC_OFFERS_QUEUE_ARN')!
+    : DEFAULT_OFFERS_QUEUE_ARN;
+  const emulator = setting('AMAZON_EMULATOR_URL');
+  return emulator?.startsWith('http') ? new EmulatorNotificationQueue(emulator, arn) : new SqsNotificationQueue(arn);
 };
 
 const moneySchema = z.object({ Amount: z.number(), CurrencyCode: z.string() });
