@@ -5,7 +5,7 @@ import { deleteStoreSettings } from '../store-settings';
 /**
  * Per-store key convention (docs/storage.md "Per-store keys"): every key that belongs to one store is built
  * `buildKey('<area>', storeId, …)`, i.e. the store id is the SECOND segment; a per-store grid collection is
- * named `storeCollectionName('<area>', storeId)` (`<area>@<storeId>`). Deleting a store then finds all of its
+ * named `storeCollectionName('<area>', storeId)` (`<area>@<storeId>`) or `buildKey('<area>', storeId, …)`. Deleting a store then finds all of its
  * data with two list globs, without knowing which areas exist.
  */
 export const storeCollectionName = (area: string, storeId: string): string => `${area}@${storeId}`;
@@ -22,12 +22,21 @@ const safeSplit = (key: string): string[] | undefined => {
 export const storeDataKeys = async (storage: Storage, storeId: string): Promise<string[]> => {
   const id = escapeSegment(storeId);
   const found = new Set<string>();
-  for (const glob of [`*.${id}`, `*.${id}.*`, `col.*${escapeSegment(`@${storeId}`)}.*`]) {
+  const globs = [
+    `*.${id}`,
+    `*.${id}.*`,
+    `col.*${escapeSegment(`@${storeId}`)}.*`,
+    // Collections named with buildKey('<area>', storeId, …) (e.g. Listings' tab collections).
+    `col.*${escapeSegment(`.${storeId}`)}*`,
+  ];
+  for (const glob of globs) {
     for await (const key of storage.kv.keys(glob)) {
       const segments = safeSplit(key);
       if (!segments) continue;
       const ownedBySecondSegment = segments[1] === storeId && segments[0] !== 'log';
-      const ownedCollection = segments[0] === 'col' && segments[1]?.endsWith(`@${storeId}`);
+      const collection = segments[0] === 'col' ? (segments[1] ?? '') : undefined;
+      const ownedCollection =
+        collection !== undefined && (collection.endsWith(`@${storeId}`) || collection.split('.')[1] === storeId);
       if (ownedBySecondSegment || ownedCollection) found.add(key);
     }
   }

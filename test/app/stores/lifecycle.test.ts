@@ -122,6 +122,13 @@ describe('store lifecycle', () => {
     await storage
       .collection(storeCollectionName('listings', 'us-10'), { schema: rows, keyOf: (r) => r.sku })
       .upsert([{ sku: 'A' }]);
+    // Listings names its tab collections buildKey('listings', storeId, tab).
+    await storage
+      .collection(buildKey('listings', 'us-1', 'all'), { schema: rows, keyOf: (r) => r.sku })
+      .upsert([{ sku: 'B' }]);
+    await storage
+      .collection(buildKey('listings', 'us-10', 'all'), { schema: rows, keyOf: (r) => r.sku })
+      .upsert([{ sku: 'B' }]);
     await saveStoreSettings(storage, 'us-1', { listing: DEFAULT_LISTING_SETTINGS, order: DEFAULT_ORDER_SETTINGS });
     await storage.logs.activity.append({ storeId: 'us-1', action: 'x' });
     await storage.logs.communicationErrors.append({ storeId: 'us-1', operation: 'op', code: 'c', message: 'm' });
@@ -136,7 +143,8 @@ describe('store lifecycle', () => {
     const left: string[] = [];
     for await (const key of storage.kv.keys('*')) left.push(key);
     const ofDeletedStore = (key: string) =>
-      key !== 'pricing.rules.us-1' && (key.includes('.us-1.') || key.endsWith('.us-1') || key.includes('_40us-1.'));
+      key !== 'pricing.rules.us-1' &&
+      (key.includes('.us-1.') || key.endsWith('.us-1') || key.includes('_40us-1.') || key.includes('_2eus-1_2e'));
     expect(left.filter(ofDeletedStore)).toEqual([]);
     expect(left).toEqual(
       expect.arrayContaining([
@@ -146,6 +154,7 @@ describe('store lifecycle', () => {
       ]),
     );
     expect(left.some((key) => key.startsWith(`col.${'listings_40us-10'}.`))).toBe(true);
+    expect(left.some((key) => key.startsWith('col.listings_2eus-10_2eall.'))).toBe(true);
     expect(await storage.stores.get('us-1')).toBeUndefined();
     expect((await storage.logs.activity.page({ storeId: 'us-10' })).items).toHaveLength(1);
     expect(await storeDataKeys(storage, 'us-1')).toEqual([]);
