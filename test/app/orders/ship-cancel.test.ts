@@ -50,6 +50,16 @@ it('ships in Commerce with tracking → Amazon Shipped, Commerce Complete; cance
   await waitFor('Commerce complete', async () =>
     (await commerce.getOrder(commerceId)).state === 'complete' ? true : undefined,
   );
+  // A refund in Commerce (credit memo) goes to Amazon as a payment adjustment feed.
+  const shippedOrder = await commerce.getOrder(commerceId);
+  await commerce.createCreditMemo(commerceId, {
+    items: shippedOrder.items.map((i) => ({ order_item_id: Number(i.item_id), qty: 1 })),
+  });
+  await waitFor('the adjustment feed', async () => {
+    const feeds = JSON.stringify((await h.amazonControl('GET', '/feeds')).body);
+    return feeds.includes('POST_PAYMENT_ADJUSTMENT_DATA') ? true : undefined;
+  });
+  expect((await repo.get(shipMe))?.record.note).toMatch(/^Refund of \d+\.\d{2} sent to Amazon/);
   const detail = (await ordersAction({
     ...h.inputs,
     __ow_method: 'get',
