@@ -12,8 +12,12 @@ const ROOT = path.resolve(__dirname, '..');
 const BENCH = __dirname;
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 10 * 60_000);
 const NOT_BENCHMARKS = new Set(['run.ts', 'chaos.ts']);
-/** `P1 0.74 (goal <= 1.0)`, `P2.429 0 (goal = 0)`, `P5.require 12.3 (goal <= 10)`. */
-export const FIGURE = /^(P\d+(?:\.[\w-]+)?) (-?[\d.]+(?:e[+-]?\d+)?|NaN|Infinity) \(goal (<=|>=|<|>|=|==) ([^)]+)\)$/;
+/**
+ * `P1 0.74 (goal <= 1.0)`, `P2.429 0 (goal = 0)`, `P5.require 12.3 (goal <= 10)`, and other areas' figures with a
+ * unit label such as `L1 peak-heap-MB 110 (goal <= 256)`.
+ */
+export const FIGURE =
+  /^([A-Z]\d+(?:\.[\w-]+)?)(?: [A-Za-z][\w-]*)? (-?[\d.]+(?:e[+-]?\d+)?|NaN|Infinity) \(goal (<=|>=|<|>|=|==) ([^)]+)\)$/;
 
 const discover = (dir: string): string[] =>
   fs

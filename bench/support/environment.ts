@@ -19,9 +19,16 @@ export interface QualityEnvironment {
   close(): Promise<void>;
 }
 
-export const startQualityEnvironment = async (): Promise<QualityEnvironment> => {
+/** `amazonSpeedUp`: emulated seconds per real second (default 1; chaos comparisons read Amazon at real speed). */
+export const startQualityEnvironment = async (
+  options: { amazonSpeedUp?: number } = {},
+): Promise<QualityEnvironment> => {
   const scenario = buildDemoScenario(1);
-  const amazon = await startAmazonEmulator({ port: 0, seed: scenario.amazon ?? DEMO_AMAZON_SEED });
+  const amazon = await startAmazonEmulator({
+    port: 0,
+    seed: scenario.amazon ?? DEMO_AMAZON_SEED,
+    speedUp: options.amazonSpeedUp ?? 1,
+  });
   const commerce = await startCommerceEmulator({ port: 0, seed: scenario.commerce });
   const inputs: Record<string, string> = {
     LOG_LEVEL: 'error',
