@@ -3,5 +3,6 @@
  * The commerce-events consumer imports this file once. Add one import line per area.
  */
 import './listings/event-handlers';
+import './orders/event-handlers';
 
 export {};
