@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { loadListingsContext } from '../../../src/app/listings/context';
 import { LISTING_ACTIONS, runListingAction } from '../../../src/app/listings/merchant-actions';
 import { createServices } from '../../../src/app/services';
@@ -16,9 +17,9 @@ export const main = webAction({
   name: 'listing-actions',
   post: {
     input: z.object({
-      storeId: z.string().min(1),
+      storeId: storeIdSchema,
       action: z.enum(LISTING_ACTIONS),
-      skus: z.array(z.string().min(1)).min(1).max(500),
+      skus: z.array(z.string().min(1).max(200)).min(1).max(500),
       asin: z
         .string()
         .regex(/^[A-Z0-9]{10}$/, { message: 'must be 10 capital letters or digits' })
@@ -39,7 +40,7 @@ export const main = webAction({
         .regex(/^[A-Za-z0-9._-]{1,40}$/, { message: 'must be letters, digits, dot, dash or underscore' })
         .optional(),
       removeExisting: z.boolean().optional(),
-      productSku: z.string().min(1).optional(),
+      productSku: z.string().min(1).max(200).optional(),
     }),
     handler: async (input, ctx) => {
       const services = await createServices(ctx.inputs, ctx.clock);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { loadListingsContext } from '../../../src/app/listings/context';
 import { requireListing } from '../../../src/app/listings/merchant-actions';
 import { createServices } from '../../../src/app/services';
@@ -9,7 +10,7 @@ import { webAction } from '../../../src/platform/web-action';
 export const main = webAction({
   name: 'listing-details',
   get: {
-    input: z.object({ storeId: z.string().min(1), sku: z.string().min(1) }),
+    input: z.object({ storeId: storeIdSchema, sku: z.string().min(1).max(200) }),
     handler: async (query, ctx) => {
       const services = await createServices(ctx.inputs, ctx.clock);
       const lc = await loadListingsContext(services, query.storeId);

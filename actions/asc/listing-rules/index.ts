@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { loadListingsContext } from '../../../src/app/listings/context';
 import { loadAttributeCatalog, saveListingRules } from '../../../src/app/listings/rules';
 import { previewListingRules } from '../../../src/app/listings/rules-preview';
@@ -15,7 +16,7 @@ import { webAction } from '../../../src/platform/web-action';
 export const main = webAction({
   name: 'listing-rules',
   get: {
-    input: z.object({ storeId: z.string().min(1) }),
+    input: z.object({ storeId: storeIdSchema }),
     handler: async (query, ctx) => {
       const services = await createServices(ctx.inputs, ctx.clock);
       const lc = await loadListingsContext(services, query.storeId);
@@ -24,7 +25,7 @@ export const main = webAction({
     },
   },
   post: {
-    input: z.object({ storeId: z.string().min(1), rules: z.unknown(), save: z.boolean().default(false) }),
+    input: z.object({ storeId: storeIdSchema, rules: z.unknown(), save: z.boolean().default(false) }),
     handler: async (input, ctx) => {
       const services = await createServices(ctx.inputs, ctx.clock);
       const lc = await loadListingsContext(services, input.storeId);

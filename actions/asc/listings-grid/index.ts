@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { MAX_LISTINGS_PAGE_SIZE } from '../../../src/adapters/state/listings/repository';
 import { loadListingsContext } from '../../../src/app/listings/context';
 import { toGridRow } from '../../../src/app/listings/grid';
@@ -21,7 +22,7 @@ export const main = webAction({
   name: 'listings-grid',
   get: {
     input: z.object({
-      storeId: z.string().min(1),
+      storeId: storeIdSchema,
       tab: z.enum(LISTING_TABS).default('active'),
       page: z.coerce.number().int().min(0).default(0),
       pageSize: z.coerce.number().int().min(1).max(MAX_LISTINGS_PAGE_SIZE).default(50),

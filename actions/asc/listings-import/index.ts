@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { loadListingsContext } from '../../../src/app/listings/context';
 import { importThirdPartyListings } from '../../../src/app/listings/report-import';
 import { createServices } from '../../../src/app/services';
@@ -9,7 +10,7 @@ export const main = webAction({
   name: 'listings-import',
   post: {
     input: z.object({
-      storeId: z.string().min(1),
+      storeId: storeIdSchema,
       waitSeconds: z.coerce.number().int().min(0).max(50).default(20),
     }),
     handler: async (input, ctx) => {

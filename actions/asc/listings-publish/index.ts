@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { syncCatalogListings } from '../../../src/app/listings/catalog-sync';
 import { loadListingsContext } from '../../../src/app/listings/context';
 import { publishListings } from '../../../src/app/listings/publish';
@@ -10,7 +11,7 @@ export const main = webAction({
   name: 'listings-publish',
   post: {
     input: z.object({
-      storeId: z.string().min(1),
+      storeId: storeIdSchema,
       catalog: z.boolean().default(true),
       waitSeconds: z.coerce.number().int().min(0).max(50).default(20),
     }),

@@ -12,8 +12,11 @@ import { authHeaders } from '../../helpers/auth';
 
 const inputs = { ASC_STORAGE: 'memory', ASC_ENCRYPTION_KEY: generateEncryptionKey(), LOG_LEVEL: 'error' };
 type Response = { statusCode: number; body: Record<string, unknown> & { fields?: Record<string, string> } };
-const call = (action: typeof listingsGrid, method: string, params: Record<string, unknown>) =>
-  action({ ...inputs, __ow_method: method, __ow_headers: authHeaders(), ...params }) as Promise<Response>;
+const call = (
+  action: (p: Record<string, unknown>) => Promise<unknown>,
+  method: string,
+  params: Record<string, unknown>,
+) => action({ ...inputs, __ow_method: method, __ow_headers: authHeaders(), ...params }) as Promise<Response>;
 
 beforeEach(async () => {
   resetEmbeddedStorage();
