@@ -11,15 +11,33 @@ export interface FlushResult {
   remaining: number;
   /** Items kept because their store is deactivated (or not authorised): its sync is paused (SPEC 2.6). */
   paused?: number;
+  /** Another run holds the flush lease: this run sent nothing, so no write goes out twice. */
+  busy?: boolean;
 }
+
+/** Longer than a full batch takes at Amazon's slowest write plan, so the lease never lapses mid-flush. */
+const FLUSH_LEASE_SECONDS = 300;
 
 const isAmazonOperation = (name: string): name is OperationName => name in OPERATIONS;
 
 /**
  * Replays the writes read-only mode held back. Per store, order matters (a later price must not be
  * overtaken by an earlier one), so the first failure stops that store's replay until the next run.
+ * Runs are serialised by a lease: an alarm firing while the previous run is still going (I/O Runtime starts
+ * it regardless) finds the lease taken and sends nothing. A crash between sending and removing an item makes
+ * the next run send it again; every held write is a full replacement (patch `replace`, put), so that is harmless.
  */
 export const flushOutbox = async (services: Services, batchSize = 200): Promise<FlushResult> => {
+  const lease = await services.storage.locks.tryAcquire('outbox-flush', { ttlSeconds: FLUSH_LEASE_SECONDS });
+  if (!lease) return { held: false, sent: 0, failed: 0, remaining: 0, busy: true };
+  try {
+    return await flushUnderLease(services, batchSize);
+  } finally {
+    await lease.release();
+  }
+};
+
+const flushUnderLease = async (services: Services, batchSize: number): Promise<FlushResult> => {
   if ((await services.settings()).readOnlyMode) {
     const remaining = (await services.storage.outbox.list({ limit: batchSize })).length;
     return { held: true, sent: 0, failed: 0, remaining };

@@ -9,6 +9,9 @@ import { outboxItemSchema } from './schemas';
  * Outbound writes held by read-only mode. One key per item, `outbox.<store>.<time>.<random>`; the item id is
  * that key without the prefix, so remove() needs no lookup and list() filters by store without reading values.
  */
+/** Shared by every repository instance in the process (each action invocation builds its own). */
+const ordering = { lastMs: -1, sequence: 0 };
+
 export class KvOutboxRepository implements OutboxRepository {
   constructor(
     private readonly kv: KeyValueStore,
@@ -17,7 +20,7 @@ export class KvOutboxRepository implements OutboxRepository {
 
   async enqueue(item: { storeId: string; kind: string; payload: unknown }): Promise<OutboxItem> {
     if (!item.storeId || !item.kind) throw new StorageError('outbox item needs storeId and kind', 'INVALID_VALUE');
-    const id = `${escapeSegment(item.storeId)}.${timeSegment(this.clock.now())}.${randomToken().slice(0, 12)}`;
+    const id = `${escapeSegment(item.storeId)}.${this.orderStamp()}.${randomToken().slice(0, 12)}`;
     const stored: OutboxItem = {
       id,
       storeId: item.storeId,
@@ -39,6 +42,20 @@ export class KvOutboxRepository implements OutboxRepository {
       .slice(0, query.limit ?? Number.POSITIVE_INFINITY);
     const items = await Promise.all(keys.map(({ key }) => readJson(this.kv, key, outboxItemSchema)));
     return items.filter((item): item is OutboxItem => item !== undefined);
+  }
+
+  /**
+   * Time plus a per-process sequence: two writes held in the same millisecond (a price, then its correction)
+   * must replay in the order they were made, which the random suffix alone would not keep.
+   */
+  private orderStamp(): string {
+    const now = this.clock.now();
+    if (now <= ordering.lastMs) ordering.sequence++;
+    else {
+      ordering.lastMs = now;
+      ordering.sequence = 0;
+    }
+    return `${timeSegment(ordering.lastMs)}-${ordering.sequence.toString().padStart(6, '0')}`;
   }
 
   remove(id: string): Promise<boolean> {
