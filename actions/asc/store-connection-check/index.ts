@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createServices } from '../../../src/app/services';
 import { interpretParticipations } from '../../../src/core/connection';
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { NotFoundError, UpstreamError } from '../../../src/platform/errors';
 import { webAction } from '../../../src/platform/web-action';
 
@@ -11,7 +12,7 @@ import { webAction } from '../../../src/platform/web-action';
 export const main = webAction({
   name: 'store-connection-check',
   post: {
-    input: z.object({ storeId: z.string({ message: 'is required' }).min(1, 'is required') }),
+    input: z.object({ storeId: storeIdSchema }),
     handler: async ({ storeId }, ctx) => {
       const services = await createServices(ctx.inputs, ctx.clock);
       const store = await services.storage.stores.get(storeId);
