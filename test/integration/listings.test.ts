@@ -8,6 +8,7 @@ import { main as listingsGrid } from '../../actions/asc/listings-grid';
 import { main as listingsImport } from '../../actions/asc/listings-import';
 import { main as listingsPublish } from '../../actions/asc/listings-publish';
 import { main as listingRules } from '../../actions/asc/listing-rules';
+import { main as pricingRules } from '../../actions/asc/pricing-rules';
 import { resetEmbeddedStorage } from '../../src/adapters/state';
 import { republishProduct } from '../../src/app/listings/event-handlers';
 import { seedLocalDemo } from '../../src/app/local-demo';
@@ -139,6 +140,33 @@ describe('listings end to end', () => {
     expect(onAmazon?.quantity).toBe(2);
     const log = (await services.storage.logs.listingChanges.page({ storeId: 'demo-us', limit: 50 })).items;
     expect(log.some((e) => e.sellerSku === row.sellerSku && e.action === 'Quantity Update')).toBe(true);
+  }, 60_000);
+
+  it("publishes the pricing engine's price: a standard rule reaches Amazon through the stock-change path", async () => {
+    const grid = await call(listingsGrid, 'get', { storeId: 'demo-us', tab: 'active', pageSize: 200 });
+    const row = grid.rows.find(
+      (r: Body) => r.origin === 'catalog' && r.fulfillment === 'FBM' && !r.overrides?.price && r.price,
+    );
+    expect(row).toBeDefined();
+    const before = Number((await amazonListings()).find((l) => l.sku === row.sellerSku)?.price);
+    const saved = (await pricingRules({
+      ...inputs,
+      __ow_method: 'post',
+      __ow_headers: authHeaders(),
+      storeId: 'demo-us',
+      rule: {
+        name: '10% off everything',
+        active: true,
+        priority: 1,
+        discardSubsequent: false,
+        action: { type: 'standard', direction: 'decrease', apply: 'percent', amount: '10' },
+      },
+    })) as { statusCode: number };
+    expect(saved.statusCode).toBe(200);
+    const services = await createServices(inputs);
+    await republishProduct(services, row.productSku, 'pricing rule added', 'test-event');
+    const after = Number((await amazonListings()).find((l) => l.sku === row.sellerSku)?.price);
+    expect(after).toBeCloseTo(Math.round(before * 0.9 * 100) / 100, 2);
   }, 60_000);
 
   it('sends a price override at once and shows the listing on the Overrides tab', async () => {

@@ -6,6 +6,13 @@ import type { CatalogProduct, Listing, PriceInput, StoreContext } from '../../co
 import type { ListingSettings } from '../../core/settings/listing-settings';
 import type { StoreRecord } from '../../core/store';
 import { NotFoundError } from '../../platform/errors';
+import type { ItemCondition, PriceResult } from '../../core/pricing';
+import {
+  loadStorePricingContext,
+  ProductNotFoundError,
+  priceWithContext,
+  type StorePricingContext,
+} from '../pricing/price-for-listing';
 import type { Services } from '../services';
 import { loadStoreSettings } from '../store-settings';
 import { loadListingRules } from './rules';
@@ -72,17 +79,8 @@ export const toCatalogProduct = (product: Product): CatalogProduct => {
   };
 };
 
-/**
- * The price sent for a listing. PRICING replaces the body with the pricing engine (`priceForListing` in
- * src/app/pricing/, which is async and needs the services, the store and the listing — all passed here);
- * until then it is the store's price source attribute (default: Commerce `price`).
- */
-export const listingPrice = async (
-  lc: Pick<ListingsContext, 'services' | 'store' | 'settings' | 'ctx'>,
-  listing: Listing,
-  product: CatalogProduct,
-): Promise<PriceInput> => {
-  void listing;
+/** The store's price source attribute (default: Commerce `price`): the price when the engine cannot price. */
+const sourcePrice = (lc: Pick<ListingsContext, 'settings'>, product: CatalogProduct): PriceInput => {
   const raw = product.attributes[lc.settings.listingPrice.priceSource] ?? product.attributes.price;
   if (raw === undefined || raw === null || raw === '') return {};
   try {
@@ -91,4 +89,63 @@ export const listingPrice = async (
   } catch {
     return {};
   }
+};
+
+/** One compiled pricing engine per listings run (rules, settings and catalogue are loaded once). */
+const pricingContexts = new WeakMap<object, Promise<StorePricingContext>>();
+
+const pricingContextFor = (lc: Pick<ListingsContext, 'services' | 'store'>): Promise<StorePricingContext> => {
+  let context = pricingContexts.get(lc);
+  if (!context) {
+    context = loadStorePricingContext(lc.services, lc.store);
+    pricingContexts.set(lc, context);
+  }
+  return context;
+};
+
+/** Listings' condition codes (Listings Items `condition_type`) as the engine names them. */
+const engineCondition = (code: Listing['condition']): ItemCondition | undefined => {
+  if (!code) return undefined;
+  if (code === 'new_new') return 'new';
+  if (code === 'refurbished_refurbished') return 'refurbished';
+  return code as ItemCondition;
+};
+
+/**
+ * The price sent for a listing: the pricing engine's (SPEC 5.7 — price source, currency, standard rules, MAP,
+ * VAT, business price, rounding). A price an intelligent rule decided belongs to the repricer, which sends it
+ * through the guardrails: here the repricer's last sent price stands, so publishing never undoes a guardrail.
+ * A product the engine cannot price keeps its price source value.
+ */
+export const listingPrice = async (
+  lc: Pick<ListingsContext, 'services' | 'store' | 'settings' | 'ctx'>,
+  listing: Listing,
+  product: CatalogProduct,
+): Promise<PriceInput> => {
+  let context: StorePricingContext;
+  let result: PriceResult;
+  try {
+    context = await pricingContextFor(lc);
+    ({ result } = await priceWithContext(context, {
+      sku: product.sku,
+      asin: listing.asin ?? null,
+      condition: engineCondition(listing.condition),
+      currentPrice: listing.lastAccepted?.price ?? null,
+      // Overrides are applied by computeOffer itself.
+      overridePrice: null,
+    }));
+  } catch (error) {
+    if (error instanceof ProductNotFoundError) return sourcePrice(lc, product);
+    throw error;
+  }
+  if (result.status !== 'priced' || result.price === null) return sourcePrice(lc, product);
+  const repriced = result.trace.steps.some(
+    (step) => step.kind === 'rule' && step.outcome === 'applied' && step.ruleType === 'intelligent',
+  );
+  const repricerState = repriced ? await context.repository.listingState(lc.store.id, listing.sellerSku) : undefined;
+  return {
+    price: repricerState?.lastSent ?? result.price,
+    businessPrice: result.businessPrice ?? undefined,
+    msrp: result.listPrice ?? undefined,
+  };
 };
