@@ -3,9 +3,9 @@
  * clock, against the bound the SP-API usage plans set for the calls such an import needs (searchOrders pages of
  * 100 with includedData: max(0, pages − burst) / rate). Prints `P3 <elapsed / bound> (goal <= 1.2)` and a detail
  * line with the duplicates count (must be 0).
- * Size and speed are parameters: P3_ORDERS (default 4000, ~3.5 min real; the goal's 10 000 takes ~8 min with P3_SPEEDUP=30),
+ * Size and speed are parameters: P3_ORDERS (default 4000, ~4.5 min real; 10 000 is the goal's size but takes far longer here),
  * P3_SPEEDUP (default 20 emulated ms per real ms; the app limiter is scaled the same with ASC_TIME_SCALE). The whole
- * stack (app + both emulators) runs in this one process at ~25 orders/s, so the speed-up must leave it time to keep up.
+ * stack (app + both emulators) runs in this one process at ~15 orders/s, so the speed-up must leave it time to keep up.
  * Run: `npx tsx bench/orders/p3.ts`.
  */
 import { resetEmbeddedStorage } from '../../src/adapters/state';
