@@ -1,3 +1,4 @@
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { z } from 'zod';
 import { createServices } from '../../../src/app/services';
 import { webAction } from '../../../src/platform/web-action';
@@ -7,7 +8,7 @@ export const main = webAction({
   name: 'communication-errors',
   get: {
     input: z.object({
-      storeId: z.string().min(1).optional(),
+      storeId: storeIdSchema.optional(),
       limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(500).default(50),
       cursor: z.string().min(1).optional(),
     }),

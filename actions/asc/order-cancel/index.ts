@@ -1,3 +1,4 @@
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { z } from 'zod';
 import { CANCEL_REASONS } from '../../../src/core/orders';
 import { cancelOrderOnAmazon } from '../../../src/app/orders/fulfilment';
@@ -13,7 +14,7 @@ export const main = webAction({
   name: 'order-cancel',
   post: {
     input: z.object({
-      storeId: z.string().min(1),
+      storeId: storeIdSchema,
       amazonOrderId: z.string().min(1),
       reason: z.enum(CANCEL_REASONS, { message: `must be one of ${CANCEL_REASONS.join(', ')}` }),
     }),

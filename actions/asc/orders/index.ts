@@ -1,3 +1,4 @@
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { z } from 'zod';
 import { ordersRepository } from '../../../src/adapters/state/orders/ledger-repository';
 import { refreshOrder } from '../../../src/app/orders/import';
@@ -23,7 +24,7 @@ export const main = webAction({
   name: 'orders',
   get: {
     input: z.object({
-      storeId: z.string().min(1),
+      storeId: storeIdSchema,
       amazonOrderId: z.string().min(1).optional(),
       page: z.coerce.number().int().min(0).default(0),
       pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -45,7 +46,7 @@ export const main = webAction({
   },
   post: {
     input: z.object({
-      storeId: z.string().min(1),
+      storeId: storeIdSchema,
       amazonOrderId: z.string().min(1),
       action: z.enum(['save_address', 'retry', 'fetch']),
       address: z

@@ -1,3 +1,4 @@
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { z } from 'zod';
 import { priceTrace } from '../../../src/app/pricing/rules-service';
 import { createServices } from '../../../src/app/services';
@@ -8,7 +9,7 @@ export const main = webAction({
   name: 'price-trace',
   get: {
     input: z.object({
-      storeId: z.string({ message: 'storeId is required' }).min(1, 'storeId is required'),
+      storeId: storeIdSchema,
       sku: z.string({ message: 'sku is required' }).min(1, 'sku is required'),
     }),
     handler: async (query, ctx) => {

@@ -1,3 +1,4 @@
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { z } from 'zod';
 import { competitiveAnalysis } from '../../../src/app/pricing/analysis';
 import { createServices } from '../../../src/app/services';
@@ -7,7 +8,7 @@ import { webAction } from '../../../src/platform/web-action';
 export const main = webAction({
   name: 'pricing-analysis',
   get: {
-    input: z.object({ storeId: z.string({ message: 'storeId is required' }).min(1, 'storeId is required') }),
+    input: z.object({ storeId: storeIdSchema }),
     handler: async (query, ctx) => {
       const services = await createServices(ctx.inputs, ctx.clock);
       return { rows: await competitiveAnalysis(services, query.storeId) };

@@ -1,3 +1,4 @@
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { z } from 'zod';
 import { dryRunCsv } from '../../../src/core/pricing';
 import { dryRun } from '../../../src/app/pricing/rules-service';
@@ -12,7 +13,7 @@ export const main = webAction({
   name: 'pricing-dry-run',
   post: {
     input: z.object({
-      storeId: z.string({ message: 'storeId is required' }).min(1, 'storeId is required'),
+      storeId: storeIdSchema,
       rules: z.array(z.unknown(), { message: 'rules must be a list' }),
       format: z.enum(['json', 'csv']).default('json'),
     }),

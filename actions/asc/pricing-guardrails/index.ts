@@ -1,9 +1,10 @@
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { z } from 'zod';
 import { loadGuardrails, saveGuardrails } from '../../../src/app/pricing/rules-service';
 import { createServices } from '../../../src/app/services';
 import { webAction } from '../../../src/platform/web-action';
 
-const storeId = z.string({ message: 'storeId is required' }).min(1, 'storeId is required');
+const storeId = storeIdSchema;
 
 /**
  * Repricing guardrails of one store: kill switch, maximum step per change and per day, cooldown per SKU.

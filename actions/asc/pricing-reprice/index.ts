@@ -1,3 +1,4 @@
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { z } from 'zod';
 import { runOfferJob } from '../../../src/app/pricing/offer-job';
 import { requireStore } from '../../../src/app/pricing/rules-service';
@@ -11,7 +12,7 @@ import { webAction } from '../../../src/platform/web-action';
 export const main = webAction({
   name: 'pricing-reprice',
   post: {
-    input: z.object({ storeId: z.string({ message: 'storeId is required' }).min(1, 'storeId is required') }),
+    input: z.object({ storeId: storeIdSchema }),
     handler: async (body, ctx) => {
       const services = await createServices(ctx.inputs, ctx.clock);
       await requireStore(services, body.storeId);

@@ -1,9 +1,10 @@
+import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { z } from 'zod';
 import { deleteRule, listRules, ruleEditorMeta, saveRule } from '../../../src/app/pricing/rules-service';
 import { createServices } from '../../../src/app/services';
 import { webAction } from '../../../src/platform/web-action';
 
-const storeId = z.string({ message: 'storeId is required' }).min(1, 'storeId is required');
+const storeId = storeIdSchema;
 
 /**
  * Pricing rules of one store (SPEC 5.1–5.5).
