@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Session } from '../host/session';
-import { ActionError } from './client';
-import { actionUrl, type FetchLike } from './config';
-import { errorBodySchema } from './schemas';
+import type { FetchLike } from './config';
+import { createTransport } from './transport';
 
 /** Client and response schemas of the orders actions (asc/orders, asc/order-cancel). */
 
@@ -139,49 +138,13 @@ export const createOrdersClient = (
   session: Pick<Session, 'config' | 'credentials'>,
   fetchFn?: FetchLike,
 ): OrdersClient => {
-  const doFetch: FetchLike = fetchFn ?? ((input, init) => fetch(input, init));
-  const send = async <T>(
+  const transport = createTransport(session, fetchFn);
+  const send = <T>(
     action: string,
     method: 'GET' | 'POST',
     request: Record<string, unknown>,
     schema: z.ZodType<T>,
-  ) => {
-    const base = actionUrl(session.config, action);
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      authorization: `Bearer ${session.credentials.imsToken}`,
-      'x-gw-ims-org-id': session.credentials.imsOrgId,
-    };
-    let url = base;
-    let body: string | undefined;
-    if (method === 'GET') {
-      const query = new URLSearchParams(
-        Object.entries(request)
-          .filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0))
-          .map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]),
-      ).toString();
-      url = query ? `${base}?${query}` : base;
-    } else {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(request);
-    }
-    let response: Response;
-    try {
-      response = await doFetch(url, { method, headers, body });
-    } catch {
-      throw new ActionError('Could not reach the Amazon Sales Channel service. Check your network connection.', 0);
-    }
-    const json = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const error = errorBodySchema.safeParse(json);
-      if (error.success) throw new ActionError(error.data.error, response.status, error.data.fields ?? {});
-      throw new ActionError(`The request was refused (HTTP ${response.status}).`, response.status);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success)
-      throw new ActionError('The orders service sent an answer this page does not understand.', response.status);
-    return parsed.data;
-  };
+  ): Promise<T> => transport.call(action, method, request, schema);
   const withOrder = z.object({ order: orderDetailsSchema });
   return {
     list: (storeId, page, pageSize, filter) =>

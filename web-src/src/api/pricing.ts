@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { ActionError } from './client';
-import { actionUrl, type FetchLike } from './config';
-import { errorBodySchema } from './schemas';
+import type { FetchLike } from './config';
+import { createTransport, type HttpMethod } from './transport';
 import type { Session } from '../host/session';
 
 /** Client and response schemas of the pricing actions (asc/pricing-rules, -guardrails, -dry-run, price-trace). */
@@ -188,44 +187,10 @@ export const createPricingClient = (
   session: Pick<Session, 'config' | 'credentials'>,
   fetchFn?: FetchLike,
 ): PricingClient => {
-  const doFetch: FetchLike = fetchFn ?? ((input, init) => fetch(input, init));
-  const send = async (action: string, method: string, request: Record<string, unknown>): Promise<Response> => {
-    const base = actionUrl(session.config, action);
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      authorization: `Bearer ${session.credentials.imsToken}`,
-      'x-gw-ims-org-id': session.credentials.imsOrgId,
-    };
-    let url = base;
-    let body: string | undefined;
-    if (method === 'GET') {
-      const query = new URLSearchParams(
-        Object.entries(request).filter((e): e is [string, string] => typeof e[1] === 'string'),
-      ).toString();
-      url = query ? `${base}?${query}` : base;
-    } else {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(request);
-    }
-    let response: Response;
-    try {
-      response = await doFetch(url, { method, headers, body });
-    } catch {
-      throw new ActionError('Could not reach the Amazon Sales Channel service. Check your network connection.', 0);
-    }
-    if (!response.ok) {
-      const error = errorBodySchema.safeParse(await response.json().catch(() => undefined));
-      if (error.success) throw new ActionError(error.data.error, response.status, error.data.fields ?? {});
-      throw new ActionError(`The request was refused (HTTP ${response.status}).`, response.status);
-    }
-    return response;
-  };
-  const json = async <T>(response: Response, schema: z.ZodType<T>): Promise<T> => {
-    const parsed = schema.safeParse(await response.json().catch(() => undefined));
-    if (!parsed.success)
-      throw new ActionError('The pricing service sent an answer this page does not understand.', response.status);
-    return parsed.data;
-  };
+  const transport = createTransport(session, fetchFn);
+  const send = (action: string, method: HttpMethod, request: Record<string, unknown>): Promise<Response> =>
+    transport.send(action, method, request);
+  const json = <T>(response: Response, schema: z.ZodType<T>): Promise<T> => transport.parse(response, schema);
   return {
     listRules: async (storeId, meta = false) =>
       json(await send('asc/pricing-rules', 'GET', { storeId, ...(meta ? { meta: '1' } : {}) }), rulesResponse),

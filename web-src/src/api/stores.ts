@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Session } from '../host/session';
-import { ActionError } from './client';
-import { actionUrl } from './config';
-import { errorBodySchema, storesListSchema } from './schemas';
+import { storesListSchema } from './schemas';
+import { createTransport, type HttpMethod } from './transport';
 
 /** Client functions and response schemas of the Stores actions (onboarding, lifecycle, settings, sales). */
 
@@ -76,49 +75,13 @@ const checksSchema = z.object({
 });
 export type PreparationCheck = z.infer<typeof checksSchema>['checks'][number];
 
-const call = async <T>(
+const call = <T>(
   session: Session,
   action: string,
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: HttpMethod,
   request: Record<string, unknown>,
   schema: z.ZodType<T>,
-): Promise<T> => {
-  let url = actionUrl(session.config, action);
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    authorization: `Bearer ${session.credentials.imsToken}`,
-    'x-gw-ims-org-id': session.credentials.imsOrgId,
-  };
-  let body: string | undefined;
-  if (method === 'GET') {
-    const query = new URLSearchParams(
-      Object.entries(request).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-    ).toString();
-    if (query) url += `?${query}`;
-  } else {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(request);
-  }
-  let response: Response;
-  try {
-    response = await fetch(url, { method, headers, body });
-  } catch {
-    throw new ActionError('Could not reach the Amazon Sales Channel service. Check your network and try again.', 0);
-  }
-  const payload: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const error = errorBodySchema.safeParse(payload);
-    if (error.success) throw new ActionError(error.data.error, response.status, error.data.fields ?? {});
-    throw new ActionError(`The request was refused (HTTP ${response.status}).`, response.status);
-  }
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success)
-    throw new ActionError(
-      'The service sent an answer this page does not understand. Reload the page.',
-      response.status,
-    );
-  return parsed.data;
-};
+): Promise<T> => createTransport(session).call(action, method, request, schema);
 
 const storeOnly = z.object({ store: storeViewSchema });
 
