@@ -6,7 +6,7 @@ import type { CatalogProduct, Listing, PriceInput, StoreContext } from '../../co
 import type { ListingSettings } from '../../core/settings/listing-settings';
 import type { StoreRecord } from '../../core/store';
 import { NotFoundError } from '../../platform/errors';
-import type { ItemCondition, PriceResult } from '../../core/pricing';
+import { itemConditionFromListing, type PriceResult } from '../../core/pricing';
 import {
   loadStorePricingContext,
   ProductNotFoundError,
@@ -103,14 +103,6 @@ const pricingContextFor = (lc: Pick<ListingsContext, 'services' | 'store'>): Pro
   return context;
 };
 
-/** Listings' condition codes (Listings Items `condition_type`) as the engine names them. */
-const engineCondition = (code: Listing['condition']): ItemCondition | undefined => {
-  if (!code) return undefined;
-  if (code === 'new_new') return 'new';
-  if (code === 'refurbished_refurbished') return 'refurbished';
-  return code as ItemCondition;
-};
-
 /**
  * The price sent for a listing: the pricing engine's (SPEC 5.7 — price source, currency, standard rules, MAP,
  * VAT, business price, rounding). A price an intelligent rule decided belongs to the repricer, which sends it
@@ -129,7 +121,7 @@ export const listingPrice = async (
     ({ result } = await priceWithContext(context, {
       sku: product.sku,
       asin: listing.asin ?? null,
-      condition: engineCondition(listing.condition),
+      condition: listing.condition ? itemConditionFromListing(listing.condition) : undefined,
       currentPrice: listing.lastAccepted?.price ?? null,
       // Overrides are applied by computeOffer itself.
       overridePrice: null,

@@ -1,3 +1,4 @@
+import { CONDITION_LABELS, type ConditionCode } from '../listings/condition';
 /**
  * Amazon item conditions and the competitor fallback order (docs/decisions.md #4).
  * Indexes into ITEM_CONDITIONS are used in the hot path instead of strings.
@@ -16,18 +17,22 @@ export const ITEM_CONDITIONS = [
 ] as const;
 export type ItemCondition = (typeof ITEM_CONDITIONS)[number];
 
-export const ITEM_CONDITION_LABELS: Readonly<Record<ItemCondition, string>> = {
-  new: 'New',
-  refurbished: 'Refurbished',
-  used_like_new: 'Used; Like New',
-  used_very_good: 'Used; Very Good',
-  used_good: 'Used; Good',
-  used_acceptable: 'Used; Acceptable',
-  collectible_like_new: 'Collectible; Like New',
-  collectible_very_good: 'Collectible; Very Good',
-  collectible_good: 'Collectible; Good',
-  collectible_acceptable: 'Collectible; Acceptable',
-};
+/** The Listings Items `condition_type` code of each engine condition (the engine drops the redundant half). */
+const LISTING_CODE: Readonly<Record<ItemCondition, ConditionCode>> = Object.fromEntries(
+  ITEM_CONDITIONS.map((condition) => [
+    condition,
+    condition === 'new' ? 'new_new' : condition === 'refurbished' ? 'refurbished_refurbished' : condition,
+  ]),
+) as Record<ItemCondition, ConditionCode>;
+
+/** Labels come from the one condition table the listing settings show (src/core/listings/condition.ts). */
+export const ITEM_CONDITION_LABELS: Readonly<Record<ItemCondition, string>> = Object.fromEntries(
+  ITEM_CONDITIONS.map((condition) => [condition, CONDITION_LABELS[LISTING_CODE[condition]]]),
+) as Record<ItemCondition, string>;
+
+/** A listing's condition code as the engine names it. */
+export const itemConditionFromListing = (code: ConditionCode): ItemCondition =>
+  ITEM_CONDITIONS.find((condition) => LISTING_CODE[condition] === code) ?? 'new';
 
 export const CONDITION_INDEX: Readonly<Record<string, number>> = Object.fromEntries(
   ITEM_CONDITIONS.map((condition, i) => [condition, i]),
