@@ -2,6 +2,7 @@ import { criteria } from '../../adapters/commerce';
 import { type CompetitorSnapshot, PricingRepository } from '../../adapters/state/pricing';
 import { addDecimals } from '../../core/money';
 import { ITEM_CONDITION_LABELS } from '../../core/pricing';
+import { type CompetitorFreshness, competitorFreshness } from '../../core/pricing/price-history';
 import type { Services } from '../services';
 import { websiteScope } from './commerce-facts';
 import { requireStore } from './rules-service';
@@ -19,6 +20,8 @@ export interface CompetitiveAnalysisRow {
   isBuyBoxSeller: 'Yes' | 'No' | 'NA';
   buyBoxCondition: string | null;
   lastUpdated: string | null;
+  /** Age of the competitor data and whether the repricing job considers it stale (it polls it again). */
+  freshness: CompetitorFreshness;
 }
 
 const landed = (offer: { price: string; shipping?: string }) => addDecimals(offer.price, offer.shipping ?? '0');
@@ -29,6 +32,7 @@ export const analysisRow = (
   snapshot: CompetitorSnapshot | undefined,
   ourSellerIds: ReadonlySet<string>,
   name: string | null,
+  now: number = Date.now(),
 ): CompetitiveAnalysisRow => {
   const ours = snapshot?.competitors.find((c) => ourSellerIds.has(c.sellerId));
   const others = (snapshot?.competitors ?? []).filter((c) => !ourSellerIds.has(c.sellerId));
@@ -51,6 +55,7 @@ export const analysisRow = (
     isBuyBoxSeller: box ? (ourSellerIds.has(box.sellerId) ? 'Yes' : 'No') : 'NA',
     buyBoxCondition: box ? ITEM_CONDITION_LABELS[box.condition] : null,
     lastUpdated: snapshot ? new Date(snapshot.receivedAtMs).toISOString() : null,
+    freshness: competitorFreshness(snapshot?.receivedAtMs, now),
   };
 };
 
@@ -72,7 +77,7 @@ export const competitiveAnalysis = async (services: Services, storeId: string): 
   const rows: CompetitiveAnalysisRow[] = [];
   for (const listing of listings) {
     const snapshot = listing.asin ? await repository.snapshot(store.id, listing.asin) : undefined;
-    rows.push(analysisRow(listing, snapshot, ourSellerIds, names.get(listing.sku) ?? null));
+    rows.push(analysisRow(listing, snapshot, ourSellerIds, names.get(listing.sku) ?? null, services.clock.now()));
   }
   // Listings with the freshest competitor data first.
   return rows.sort((a, b) => (b.lastUpdated ?? '').localeCompare(a.lastUpdated ?? '') || a.sku.localeCompare(b.sku));

@@ -1,4 +1,5 @@
 import type { AmazonGateway } from '../../adapters/amazon/sp-api-gateway';
+import { COMPETITOR_DATA_STALE_AFTER_MS } from '../../core/pricing/price-history';
 import { type ListingPricingState, PricingRepository } from '../../adapters/state/pricing';
 import { isSyncEnabled, type StoreRecord } from '../../core/store';
 import type { Logger } from '../../platform/logger';
@@ -161,7 +162,7 @@ const runOfferJobLocked = async (services: Services, options: OfferJobOptions): 
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
 
-  const staleAfter = options.staleAfterMs ?? 30 * 60_000;
+  const staleAfter = options.staleAfterMs ?? COMPETITOR_DATA_STALE_AFTER_MS;
   for (const store of stores) {
     try {
       const run = await runFor(store);

@@ -12,6 +12,7 @@ import {
   marketplaceTimeZone,
   type PriceResult,
 } from '../../core/pricing';
+import { appendPriceHistory } from '../../core/pricing/price-history';
 import type { Services } from '../services';
 import { priceWithContext, ProductNotFoundError, type StorePricingContext } from './price-for-listing';
 
@@ -70,6 +71,7 @@ export const syncPricedListings = async (
         day: existing?.day ?? '',
         changes: existing?.changes ?? [],
         lastOutcome: existing?.lastOutcome ?? null,
+        history: existing?.history,
       });
       count++;
     }
@@ -200,6 +202,7 @@ export const repriceListing = async (
   if (from !== null) state.changes = [...state.changes, { at: now, from, to: decision.price }];
   state.lastSent = decision.price;
   state.lastSentAtMs = now;
+  state.history = appendPriceHistory(state.history ?? [], { at: now, price: decision.price, source: 'repricer' });
   const limited = decision.limitedBy.length > 0 ? ` (limited by ${decision.limitedBy.join(', ')})` : '';
   await logActivity(
     services,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { competitorFreshness } from '../../core/pricing/price-history';
 import { PricingRepository } from '../../adapters/state/pricing';
 import { describeConditionTypes } from '../../core/conditions';
 import {
@@ -160,6 +161,9 @@ export const priceTrace = async (services: Services, storeId: string, sku: strin
     livePrice: state?.lastSent ?? null,
     lastOutcome: state?.lastOutcome ?? null,
     competitorsUpdatedAt: snapshot ? new Date(snapshot.receivedAtMs).toISOString() : null,
+    competitorFreshness: competitorFreshness(snapshot?.receivedAtMs, services.clock.now()),
+    /** Prices Amazon accepted for this listing, oldest first. */
+    history: state?.history ?? [],
     result,
     // Rule ids are opaque to the merchant: show each rule's name where the trace names a rule.
     lines: describeTrace(result.trace).map((line) =>

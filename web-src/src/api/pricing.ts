@@ -128,11 +128,23 @@ export const dryRunReportSchema = z.object({
 });
 export type DryRunReport = z.infer<typeof dryRunReportSchema>;
 
+/** Age of a listing's competitor data and whether the repricing job considers it stale. */
+export const competitorFreshnessSchema = z.object({
+  state: z.enum(['fresh', 'stale', 'none']),
+  ageMs: z.number().nullable(),
+});
+export type CompetitorFreshness = z.infer<typeof competitorFreshnessSchema>;
+
 export const priceTraceSchema = z.object({
   sku: z.string(),
   asin: z.string().nullable(),
   livePrice: z.string().nullable(),
   competitorsUpdatedAt: z.string().nullable(),
+  competitorFreshness: competitorFreshnessSchema.optional(),
+  /** Prices Amazon accepted for the listing, oldest first (older actions answer without it). */
+  history: z
+    .array(z.object({ at: z.number(), price: z.string(), source: z.enum(['repricer', 'publish']) }))
+    .default([]),
   lastOutcome: z
     .object({ at: z.number(), decision: z.string(), price: z.string().nullable(), reason: z.string().optional() })
     .nullable(),
@@ -170,6 +182,7 @@ export const analysisRowSchema = z.object({
   isBuyBoxSeller: z.enum(['Yes', 'No', 'NA']),
   buyBoxCondition: z.string().nullable(),
   lastUpdated: z.string().nullable(),
+  freshness: competitorFreshnessSchema.optional(),
 });
 export type AnalysisRow = z.infer<typeof analysisRowSchema>;
 

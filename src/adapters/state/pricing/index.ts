@@ -76,6 +76,8 @@ export const listingPricingStateSchema = z.object({
     })
     .nullable()
     .default(null),
+  /** Prices Amazon accepted, oldest first, bounded (PRICE_HISTORY_LIMIT); absent in records written before it. */
+  history: z.array(z.object({ at: z.number(), price: z.string(), source: z.enum(['repricer', 'publish']) })).optional(),
 });
 export type ListingPricingState = z.infer<typeof listingPricingStateSchema>;
 

@@ -19,8 +19,10 @@ import type { AnalysisRow, PricingClient } from '../../api/pricing';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../format';
 import { useAsync } from '../../use-async';
+import { freshnessText } from './price-history';
 
-const COLUMNS: Array<{ key: keyof AnalysisRow; name: string }> = [
+type AnalysisColumn = Exclude<keyof AnalysisRow, 'freshness'> | 'freshnessText';
+const COLUMNS: Array<{ key: AnalysisColumn; name: string }> = [
   { key: 'sku', name: 'Amazon Seller SKU' },
   { key: 'asin', name: 'ASIN' },
   { key: 'name', name: 'Product Listing Name' },
@@ -31,6 +33,7 @@ const COLUMNS: Array<{ key: keyof AnalysisRow; name: string }> = [
   { key: 'isBuyBoxSeller', name: 'Is Seller (Buy Box)' },
   { key: 'buyBoxCondition', name: 'Condition (Buy Box)' },
   { key: 'lastUpdated', name: 'Last Updated' },
+  { key: 'freshnessText', name: 'Competitor Data' },
 ];
 
 /** Competitive Price Analysis (SPEC 7.3): per listing, our landed price beside the lowest and the Buy Box. */
@@ -51,7 +54,8 @@ export const AnalysisView = ({ client, storeId }: { client: PricingClient; store
         Competitor prices arrive with Amazon's offer notifications and the regular polls of the repricing job.
       </EmptyState>
     );
-  const cell = (row: AnalysisRow, key: keyof AnalysisRow) => {
+  const cell = (row: AnalysisRow, key: AnalysisColumn) => {
+    if (key === 'freshnessText') return freshnessText(row.freshness);
     const value = row[key];
     if (key === 'lastUpdated') return value ? formatDateTime(value) : '—';
     return value ?? '—';
@@ -71,7 +75,7 @@ export const AnalysisView = ({ client, storeId }: { client: PricingClient; store
             .filter((row) => !filter || `${row.sku} ${row.asin ?? ''}`.toLowerCase().includes(filter.toLowerCase()))
             .map((row) => ({ ...row, id: row.sku }))}
         >
-          {(row) => <Row key={row.id}>{(key) => <Cell>{cell(row, key as keyof AnalysisRow)}</Cell>}</Row>}
+          {(row) => <Row key={row.id}>{(key) => <Cell>{cell(row, key as AnalysisColumn)}</Cell>}</Row>}
         </TableBody>
       </TableView>
     </View>

@@ -12,6 +12,8 @@ import {
 import { useState } from 'react';
 import { messageOf } from '../../api/client';
 import type { PriceTrace, PricingClient } from '../../api/pricing';
+import { PriceHistoryChart } from './PriceHistoryChart';
+import { freshnessText } from './price-history';
 
 /** Price trace per SKU: every step from the price source to the final price, and the last repricing outcome. */
 export const TraceView = ({ client, storeId }: { client: PricingClient; storeId: string }) => {
@@ -55,6 +57,7 @@ export const TraceView = ({ client, storeId }: { client: PricingClient; storeId:
             <Text>Live on Amazon: {state.data.livePrice ?? '—'}</Text>
             <Text>ASIN: {state.data.asin ?? '—'}</Text>
             <Text>Competitor data: {state.data.competitorsUpdatedAt ?? 'none yet'}</Text>
+            <Text data-testid="trace-freshness">{freshnessText(state.data.competitorFreshness)}</Text>
             {state.data.lastOutcome && (
               <Text>
                 Last repricing: {state.data.lastOutcome.decision}
@@ -63,6 +66,10 @@ export const TraceView = ({ client, storeId }: { client: PricingClient; storeId:
               </Text>
             )}
           </Flex>
+          <View marginBottom="size-150" data-testid="trace-history">
+            <Heading level={4}>Price history</Heading>
+            <PriceHistoryChart history={state.data.history} currency={state.data.result.currency} />
+          </View>
           <ol data-testid="trace-lines">
             {state.data.lines.map((line, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: trace lines are ordered steps and may repeat.

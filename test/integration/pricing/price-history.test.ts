@@ -1,0 +1,232 @@
+/**
+ * Price history and competitor-data freshness per listing, through real HTTP: the offer job and the web actions
+ * against the Amazon and Commerce emulators. Nothing of ours is mocked.
+ */
+import { main as priceTraceAction } from '../../../actions/asc/price-trace';
+import { main as analysisAction } from '../../../actions/asc/pricing-analysis';
+import { main as rulesAction } from '../../../actions/asc/pricing-rules';
+import { createStorage, resetEmbeddedStorage } from '../../../src/adapters/state';
+import { PricingRepository } from '../../../src/adapters/state/pricing';
+import { buildKey } from '../../../src/adapters/state/key-codec';
+import { seedLocalDemo } from '../../../src/app/local-demo';
+import { runOfferJob } from '../../../src/app/pricing/offer-job';
+import { createServices } from '../../../src/app/services';
+import { type Clock, ManualClock, systemClock } from '../../../src/core/clock';
+import { type AmazonEmulator, startAmazonEmulator } from '../../../src/emulators/amazon';
+import { DEMO_AMAZON_SEED } from '../../../src/emulators/amazon/seed';
+import { type RunningCommerceEmulator, startCommerceEmulator } from '../../../src/emulators/commerce';
+import { minimalCommerceSeed } from '../../../src/emulators/commerce/seed';
+import { generateEncryptionKey } from '../../../src/platform/crypto';
+import { authHeaders } from '../../helpers/auth';
+
+const SELLER = 'A1DEMOSELLER0001';
+const US = 'ATVPDKIKX0DER';
+const ASIN = 'B0PRICE001';
+const SKU = 'MUG-RED';
+
+let amazon: AmazonEmulator;
+let commerce: RunningCommerceEmulator;
+let inputs: Record<string, string>;
+
+const competitor = (sellerId: string, price: string) => ({
+  asin: ASIN,
+  marketplaceId: US,
+  sellerId,
+  condition: 'New' as const,
+  price,
+  shipping: '0.00',
+  currency: 'USD',
+  fulfilledByAmazon: false,
+  feedbackPercent: 95,
+  feedbackCount: 500,
+});
+
+const amazonSeed = () => ({
+  ...DEMO_AMAZON_SEED,
+  catalog: [
+    {
+      asin: ASIN,
+      marketplaceId: US,
+      title: 'Red mug',
+      productType: 'HOME',
+      identifiers: [{ type: 'EAN' as const, value: '4006381333931' }],
+    },
+  ],
+  listings: [
+    {
+      sellerId: SELLER,
+      marketplaceId: US,
+      sku: SKU,
+      asin: ASIN,
+      productType: 'HOME',
+      title: 'Red mug',
+      price: '20.00',
+      currency: 'USD',
+      quantity: 5,
+      fulfillmentChannel: 'DEFAULT' as const,
+      condition: 'new_new',
+      status: ['BUYABLE' as const, 'DISCOVERABLE' as const],
+    },
+  ],
+  competitorOffers: [competitor('ACOMPETITOR0001', '19.00')],
+});
+
+const commerceSeed = () => {
+  const seed = minimalCommerceSeed();
+  seed.attributes = [
+    { code: 'price', label: 'Price', frontendInput: 'price', scope: 'website', isUsedForPromoRules: true },
+    { code: 'cost', label: 'Cost', frontendInput: 'price', scope: 'global', isUsedForPromoRules: true },
+    { code: 'msrp', label: 'MSRP', frontendInput: 'price', scope: 'website' },
+    { code: 'brand', label: 'Brand', frontendInput: 'text', scope: 'global', isUsedForPromoRules: true },
+  ];
+  seed.products = [
+    {
+      sku: SKU,
+      name: 'Red mug',
+      typeId: 'simple',
+      attributeSetId: 4,
+      status: 1,
+      visibility: 4,
+      websiteIds: [1],
+      price: '20.00',
+      cost: '12.00',
+      customAttributes: { brand: 'Acme' },
+    },
+  ];
+  return seed;
+};
+
+const intelligentRule = {
+  name: 'Beat the lowest by a cent',
+  active: true,
+  priority: 1,
+  discardSubsequent: false,
+  action: {
+    type: 'intelligent',
+    competitorSource: 'lowest',
+    conditionMode: 'all_conditions',
+    adjustment: { action: 'decrease', apply: 'fixed', amount: '0.01' },
+    floor: { attribute: 'cost', action: 'increase', percent: '10' },
+    ceiling: null,
+  },
+};
+
+beforeAll(async () => {
+  [amazon, commerce] = await Promise.all([
+    startAmazonEmulator({ port: 0, seed: amazonSeed() }),
+    startCommerceEmulator({ port: 0, seed: commerceSeed() }),
+  ]);
+  inputs = {
+    ASC_STORAGE: 'memory',
+    ASC_ENCRYPTION_KEY: generateEncryptionKey(),
+    AMAZON_LWA_CLIENT_ID: 'amzn1.application-oa2-client.demo',
+    AMAZON_LWA_CLIENT_SECRET: 'demo-lwa-client-secret',
+    AMAZON_EMULATOR_URL: amazon.url,
+    ASC_TIME_SCALE: '1000',
+    COMMERCE_BASE_URL: commerce.baseUrl,
+    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_KEY: 'demo-consumer-key',
+    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_SECRET: 'demo-consumer-secret',
+    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN: 'demo-access-token',
+    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN_SECRET: 'demo-access-token-secret',
+    LOG_LEVEL: 'error',
+  };
+});
+
+afterAll(async () => {
+  await Promise.all([amazon.close(), commerce.close()]);
+});
+
+beforeEach(async () => {
+  resetEmbeddedStorage();
+  await amazon.control.call('POST', '/reset', amazonSeed());
+  await seedLocalDemo(inputs);
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: the test reads JSON bodies of several actions loosely
+type Response = { statusCode: number; headers?: Record<string, string>; body: any };
+const call = (
+  action: (p: Record<string, unknown>) => Promise<unknown>,
+  method: string,
+  fields: Record<string, unknown>,
+) => action({ ...inputs, __ow_method: method, __ow_headers: authHeaders(), ...fields }) as Promise<Response>;
+
+const livePrice = async (): Promise<string> => {
+  const { body } = (await amazon.control.call('GET', `/listings?sellerId=${SELLER}`)) as {
+    body: { listings: Array<{ sku: string; marketplaceId: string; price: string | number }> };
+  };
+  const listing = body.listings.find((l) => l.sku === SKU && l.marketplaceId === US);
+  return Number(listing?.price).toFixed(2);
+};
+
+const runJob = async (clock: Clock) => runOfferJob(await createServices(inputs, clock));
+
+describe('price history and competitor freshness per listing', () => {
+  it('keeps every price the repricer sent, in order, and tells fresh from stale competitor data', async () => {
+    expect((await call(rulesAction, 'post', { storeId: 'demo-us', rule: intelligentRule })).statusCode).toBe(200);
+    // The two repricings happen three hours ago (app clock), so their competitor data is stale by now.
+    const threeHoursAgo = Date.now() - 3 * 3600_000;
+    const past = new ManualClock(threeHoursAgo);
+    expect((await runJob(past)).errors).toEqual([]);
+    expect(await livePrice()).toBe('18.99');
+    past.advance(60_000);
+    await amazon.control.call('POST', '/competitor-offers', competitor('ACOMPETITOR0002', '17.50'));
+    expect((await runJob(past)).outcomes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ sku: SKU, decision: 'send', price: '17.49' })]),
+    );
+
+    const trace = await call(priceTraceAction, 'get', { storeId: 'demo-us', sku: SKU });
+    expect(trace.statusCode).toBe(200);
+    expect(trace.body.history).toEqual([
+      { at: threeHoursAgo, price: '18.99', source: 'repricer' },
+      { at: threeHoursAgo + 60_000, price: '17.49', source: 'repricer' },
+    ]);
+    expect(trace.body.competitorFreshness.state).toBe('stale');
+    expect(trace.body.competitorFreshness.ageMs).toBeGreaterThanOrEqual(3 * 3600_000 - 60_000);
+    const staleRows = (await call(analysisAction, 'get', { storeId: 'demo-us' })).body.rows;
+    expect(staleRows[0]).toMatchObject({ sku: SKU, freshness: { state: 'stale' } });
+
+    // A run now refreshes the competitor data (our own patch's notification, or a poll of the stale ASIN);
+    // the price stays, so the history does not grow.
+    expect((await runJob(systemClock)).errors).toEqual([]);
+    const after = await call(priceTraceAction, 'get', { storeId: 'demo-us', sku: SKU });
+    expect(after.body.competitorFreshness.state).toBe('fresh');
+    expect(after.body.competitorFreshness.ageMs).toBeLessThan(60_000);
+    expect(after.body.history.map((h: { price: string }) => h.price)).toEqual(['18.99', '17.49']);
+    const freshRows = (await call(analysisAction, 'get', { storeId: 'demo-us' })).body.rows;
+    expect(freshRows[0]).toMatchObject({ sku: SKU, freshness: { state: 'fresh' } });
+  });
+
+  it('reads listing states stored before the history existed, and keeps a history across the listings sync', async () => {
+    const storage = await createStorage(inputs);
+    const repository = new PricingRepository(storage.kv);
+    await storage.kv.put(
+      buildKey('pricing', 'demo-us', 'listing', 'OLD-SKU'),
+      JSON.stringify({ sku: 'OLD-SKU', asin: null, lastSent: '9.99', lastSentAtMs: 1 }),
+    );
+    const old = await repository.listingState('demo-us', 'OLD-SKU');
+    expect(old).toMatchObject({ sku: 'OLD-SKU', lastSent: '9.99', changes: [], lastOutcome: null });
+    expect(old?.history).toBeUndefined();
+
+    const earlier = { at: Date.now() - 86_400_000, price: '20.00', source: 'publish' as const };
+    await repository.saveListingState('demo-us', {
+      sku: SKU,
+      asin: ASIN,
+      productType: 'HOME',
+      condition: 'new',
+      lastSent: '20.00',
+      lastSentAtMs: earlier.at,
+      day: '',
+      changes: [],
+      lastOutcome: null,
+      history: [earlier],
+    });
+    expect((await call(rulesAction, 'post', { storeId: 'demo-us', rule: intelligentRule })).statusCode).toBe(200);
+    // The first run reads the store's listings from Amazon (overwriting live prices), then reprices to 18.99.
+    expect((await runJob(systemClock)).errors).toEqual([]);
+    const trace = await call(priceTraceAction, 'get', { storeId: 'demo-us', sku: SKU });
+    expect(trace.body.history.map((h: { price: string; source: string }) => `${h.source} ${h.price}`)).toEqual([
+      'publish 20.00',
+      'repricer 18.99',
+    ]);
+  });
+});
