@@ -1,5 +1,6 @@
 import type { AmazonGateway } from '../../adapters/amazon/sp-api-gateway';
 import { COMPETITOR_DATA_STALE_AFTER_MS } from '../../core/pricing/price-history';
+import { COMPETITOR_POLL_SOURCE_FLAG, pollCompetitiveSummary } from './competitive-summary';
 import { type ListingPricingState, PricingRepository } from '../../adapters/state/pricing';
 import { isSyncEnabled, type StoreRecord } from '../../core/store';
 import type { Logger } from '../../platform/logger';
@@ -174,13 +175,13 @@ const runOfferJobLocked = async (services: Services, options: OfferJobOptions): 
         if (!snapshot || now - snapshot.receivedAtMs > staleAfter) stale.push(listing.asin);
       }
       const batches = options.maxPollBatches ?? 3;
+      // Stores that opt in poll with getCompetitiveSummary (same 20-ASIN batches) instead of getItemOffersBatch.
+      const poll =
+        (await repository.getFlag(store.id, COMPETITOR_POLL_SOURCE_FLAG)) === 'competitiveSummary'
+          ? pollCompetitiveSummary
+          : pollItemOffers;
       for (let i = 0; i < Math.min(stale.length, batches * OFFERS_BATCH_SIZE); i += OFFERS_BATCH_SIZE) {
-        const snapshots = await pollItemOffers(
-          run.gateway,
-          store.marketplaceId,
-          stale.slice(i, i + OFFERS_BATCH_SIZE),
-          now,
-        );
+        const snapshots = await poll(run.gateway, store.marketplaceId, stale.slice(i, i + OFFERS_BATCH_SIZE), now);
         for (const snapshot of snapshots) {
           summary.polled++;
           await repository.saveSnapshot(store.id, snapshot);

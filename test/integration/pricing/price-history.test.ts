@@ -9,6 +9,7 @@ import { createStorage, resetEmbeddedStorage } from '../../../src/adapters/state
 import { PricingRepository } from '../../../src/adapters/state/pricing';
 import { buildKey } from '../../../src/adapters/state/key-codec';
 import { seedLocalDemo } from '../../../src/app/local-demo';
+import { COMPETITOR_POLL_SOURCE_FLAG } from '../../../src/app/pricing/competitive-summary';
 import { runOfferJob } from '../../../src/app/pricing/offer-job';
 import { createServices } from '../../../src/app/services';
 import { type Clock, ManualClock, systemClock } from '../../../src/core/clock';
@@ -228,5 +229,39 @@ describe('price history and competitor freshness per listing', () => {
       'publish 20.00',
       'repricer 18.99',
     ]);
+  });
+});
+
+describe('stale-listing poll through getCompetitiveSummary (store opt-in)', () => {
+  const requestsOf = async (operation: string) =>
+    (
+      (await amazon.control.call('GET', `/requests?operation=${operation}`)) as {
+        body: { requests: unknown[] };
+      }
+    ).body.requests.length;
+
+  it('polls with getCompetitiveSummary when the store opts in, and reprices from its offers', async () => {
+    const storage = await createStorage(inputs);
+    await new PricingRepository(storage.kv).setFlag('demo-us', COMPETITOR_POLL_SOURCE_FLAG, 'competitiveSummary');
+    expect((await call(rulesAction, 'post', { storeId: 'demo-us', rule: intelligentRule })).statusCode).toBe(200);
+
+    const run = await runJob(systemClock);
+    expect(run.errors).toEqual([]);
+    expect(run.polled).toBe(1);
+    expect(await requestsOf('getCompetitiveSummary')).toBe(1);
+    expect(await requestsOf('getItemOffersBatch')).toBe(0);
+    expect(await livePrice()).toBe('18.99');
+    const snapshot = await new PricingRepository(storage.kv).snapshot('demo-us', ASIN);
+    expect(snapshot?.competitors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ sellerId: 'ACOMPETITOR0001', price: '19', condition: 'new' })]),
+    );
+    const rows = (await call(analysisAction, 'get', { storeId: 'demo-us' })).body.rows;
+    expect(rows[0]).toMatchObject({ sku: SKU, lowestLandedPrice: '19.00', freshness: { state: 'fresh' } });
+  });
+
+  it('keeps polling with getItemOffersBatch by default', async () => {
+    expect((await runJob(systemClock)).polled).toBe(1);
+    expect(await requestsOf('getItemOffersBatch')).toBe(1);
+    expect(await requestsOf('getCompetitiveSummary')).toBe(0);
   });
 });
