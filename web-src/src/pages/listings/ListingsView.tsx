@@ -36,6 +36,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useSession } from '../../session-context';
 import { useAsync } from '../../use-async';
+import { AttributesPanel } from './AttributesPanel';
 import { ListingDetailsDialog } from './ListingDetailsDialog';
 import { ListingRulesPanel } from './ListingRulesPanel';
 import { OverridesDialog } from './OverridesDialog';
@@ -401,7 +402,7 @@ export const ListingsView = () => {
   const client = useMemo(() => createListingsClient(session), [session]);
   const [stores] = useAsync(() => session.client.listStores(), 'stores');
   const [chosen, setChosen] = useState<string | null>(null);
-  const [section, setSection] = useState<'grid' | 'rules'>('grid');
+  const [section, setSection] = useState<'grid' | 'rules' | 'attributes'>('grid');
   const storeId = chosen ?? (stores.status === 'ready' ? (stores.data.stores[0]?.id ?? null) : null);
   return (
     <>
@@ -442,13 +443,18 @@ export const ListingsView = () => {
               >
                 Listing Rules
               </Button>
+              <Button
+                variant={section === 'attributes' ? 'accent' : 'secondary'}
+                onPress={() => setSection('attributes')}
+                data-testid="section-attributes"
+              >
+                Attributes
+              </Button>
             </ButtonGroup>
           </Flex>
-          {section === 'grid' ? (
-            <Grid key={storeId} client={client} storeId={storeId} />
-          ) : (
-            <ListingRulesPanel key={storeId} client={client} storeId={storeId} />
-          )}
+          {section === 'attributes' && <AttributesPanel key={storeId} storeId={storeId} />}
+          {section === 'grid' && <Grid key={storeId} client={client} storeId={storeId} />}
+          {section === 'rules' && <ListingRulesPanel key={storeId} client={client} storeId={storeId} />}
         </>
       )}
     </>

@@ -1,0 +1,80 @@
+import { loadAttributeMappings, saveAttributeMappings } from '../../adapters/state/attributes/repository';
+import { type AttributeMapping, isApplicable, reimportPlan, withDiscovered } from '../../core/listings/attributes';
+import type { Listing } from '../../core/listings';
+import type { ListingsContext } from './context';
+
+/** How many listed SKUs are read to learn the store's Amazon attribute names (one getListingsItem each). */
+export const DISCOVERY_SAMPLE = 10;
+
+type ItemAttributes = { attributes?: Record<string, unknown> };
+
+const readAttributes = async (lc: ListingsContext, sellerSku: string): Promise<Record<string, unknown>> => {
+  const amazon = await lc.services.amazonFor(lc.store);
+  const item = await amazon.call<ItemAttributes>('getListingsItem', {
+    path: { sellerId: lc.store.sellerId, sku: sellerSku },
+    query: { marketplaceIds: [lc.store.marketplaceId], includedData: ['attributes'] },
+  });
+  return item.attributes ?? {};
+};
+
+/** Listings Amazon knows (an ASIN is assigned), in Seller SKU order. */
+const listedOnAmazon = async (lc: ListingsContext, limit: number): Promise<Listing[]> => {
+  const found: Listing[] = [];
+  for await (const listing of lc.repo.scan()) {
+    if (listing.asin && listing.lastAccepted !== undefined) found.push(listing);
+    else if (listing.asin && listing.origin === 'third_party') found.push(listing);
+    if (found.length >= limit) break;
+  }
+  return found;
+};
+
+/** The saved mapping; the first time, the Amazon attribute names are discovered from a sample of listings. */
+export const loadOrDiscoverMappings = async (lc: ListingsContext, refresh = false): Promise<AttributeMapping[]> => {
+  const saved = await loadAttributeMappings(lc.services.storage, lc.store.id);
+  if (saved && !refresh) return saved;
+  const names = new Set<string>();
+  for (const listing of await listedOnAmazon(lc, DISCOVERY_SAMPLE))
+    for (const name of Object.keys(await readAttributes(lc, listing.sellerSku))) names.add(name);
+  const mappings = withDiscovered(saved ?? [], lc.store.country, names);
+  await saveAttributeMappings(lc.services.storage, lc.store.id, mappings);
+  return mappings;
+};
+
+export interface ReimportResult {
+  productsChecked: number;
+  productsUpdated: number;
+  valuesWritten: number;
+  errors: Array<{ sellerSku: string; message: string }>;
+}
+
+/**
+ * Re-import Product Attribute Values: for each listing tied to a Commerce product, Amazon's values of the active,
+ * mapped attributes are written to the product where overwrite is on or the catalog value is empty.
+ */
+export const reimportAttributeValues = async (lc: ListingsContext, limit = 500): Promise<ReimportResult> => {
+  const mappings = (await loadAttributeMappings(lc.services.storage, lc.store.id)) ?? [];
+  const result: ReimportResult = { productsChecked: 0, productsUpdated: 0, valuesWritten: 0, errors: [] };
+  if (!mappings.some((m) => m.marketplaceCountry === lc.store.country && isApplicable(m))) return result;
+  const commerce = await lc.services.commerce();
+  for (const listing of await listedOnAmazon(lc, limit)) {
+    if (!listing.productSku) continue;
+    result.productsChecked += 1;
+    try {
+      const amazonAttributes = await readAttributes(lc, listing.sellerSku);
+      const product = await commerce.getProduct(listing.productSku);
+      const current: Record<string, unknown> = {};
+      for (const a of product.custom_attributes ?? []) current[a.attribute_code] = a.value;
+      const writes = reimportPlan(mappings, lc.store.country, amazonAttributes, current);
+      if (Object.keys(writes).length === 0) continue;
+      await commerce.updateProductCustomAttributes(listing.productSku, writes);
+      result.productsUpdated += 1;
+      result.valuesWritten += Object.keys(writes).length;
+    } catch (error) {
+      result.errors.push({
+        sellerSku: listing.sellerSku,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return result;
+};
