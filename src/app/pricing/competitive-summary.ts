@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { AmazonGateway } from '../../adapters/amazon/sp-api-gateway';
-import type { CompetitorSnapshot } from '../../adapters/state/pricing';
+import { type CompetitorSnapshot, PricingRepository } from '../../adapters/state/pricing';
 import { type ItemCondition, itemConditionFromAmazon } from '../../core/pricing';
+import type { Services } from '../services';
+import { requireStore } from './rules-service';
 
 /**
  * Stale-listing poll through Product Pricing 2022-05-01 getCompetitiveSummary, for stores that opt in
@@ -13,7 +15,8 @@ import { type ItemCondition, itemConditionFromAmazon } from '../../core/pricing'
 /** Amazon's batch limit for getCompetitiveSummary. */
 export const COMPETITIVE_SUMMARY_BATCH_SIZE = 20;
 export const COMPETITOR_POLL_SOURCE_FLAG = 'competitorPollSource';
-export type CompetitorPollSource = 'itemOffers' | 'competitiveSummary';
+export const COMPETITOR_POLL_SOURCES = ['itemOffers', 'competitiveSummary'] as const;
+export type CompetitorPollSource = (typeof COMPETITOR_POLL_SOURCES)[number];
 
 const moneySchema = z.object({ currencyCode: z.string(), amount: z.union([z.number(), z.string()]) });
 const offerSchema = z.looseObject({
@@ -105,4 +108,21 @@ export const pollCompetitiveSummary = async (
       },
     ];
   });
+};
+
+/** The store's stale-listing poll source (default getItemOffersBatch). */
+export const loadCompetitorPollSource = async (services: Services, storeId: string): Promise<CompetitorPollSource> => {
+  await requireStore(services, storeId);
+  const flag = await new PricingRepository(services.storage.kv).getFlag(storeId, COMPETITOR_POLL_SOURCE_FLAG);
+  return flag === 'competitiveSummary' ? 'competitiveSummary' : 'itemOffers';
+};
+
+export const saveCompetitorPollSource = async (
+  services: Services,
+  storeId: string,
+  source: CompetitorPollSource,
+): Promise<CompetitorPollSource> => {
+  await requireStore(services, storeId);
+  await new PricingRepository(services.storage.kv).setFlag(storeId, COMPETITOR_POLL_SOURCE_FLAG, source);
+  return source;
 };

@@ -4,12 +4,12 @@
  */
 import { main as priceTraceAction } from '../../../actions/asc/price-trace';
 import { main as analysisAction } from '../../../actions/asc/pricing-analysis';
+import { main as guardrailsAction } from '../../../actions/asc/pricing-guardrails';
 import { main as rulesAction } from '../../../actions/asc/pricing-rules';
 import { createStorage, resetEmbeddedStorage } from '../../../src/adapters/state';
 import { PricingRepository } from '../../../src/adapters/state/pricing';
 import { buildKey } from '../../../src/adapters/state/key-codec';
 import { seedLocalDemo } from '../../../src/app/local-demo';
-import { COMPETITOR_POLL_SOURCE_FLAG } from '../../../src/app/pricing/competitive-summary';
 import { runOfferJob } from '../../../src/app/pricing/offer-job';
 import { createServices } from '../../../src/app/services';
 import { type Clock, ManualClock, systemClock } from '../../../src/core/clock';
@@ -242,7 +242,18 @@ describe('stale-listing poll through getCompetitiveSummary (store opt-in)', () =
 
   it('polls with getCompetitiveSummary when the store opts in, and reprices from its offers', async () => {
     const storage = await createStorage(inputs);
-    await new PricingRepository(storage.kv).setFlag('demo-us', COMPETITOR_POLL_SOURCE_FLAG, 'competitiveSummary');
+    const bad = await call(guardrailsAction, 'post', { storeId: 'demo-us', competitorPollSource: 'sometimes' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body.fields).toHaveProperty('competitorPollSource');
+    const optIn = await call(guardrailsAction, 'post', {
+      storeId: 'demo-us',
+      competitorPollSource: 'competitiveSummary',
+    });
+    expect(optIn.statusCode).toBe(200);
+    expect((await call(guardrailsAction, 'get', { storeId: 'demo-us' })).body).toMatchObject({
+      guardrails: { killSwitch: false },
+      competitorPollSource: 'competitiveSummary',
+    });
     expect((await call(rulesAction, 'post', { storeId: 'demo-us', rule: intelligentRule })).statusCode).toBe(200);
 
     const run = await runJob(systemClock);
@@ -260,6 +271,7 @@ describe('stale-listing poll through getCompetitiveSummary (store opt-in)', () =
   });
 
   it('keeps polling with getItemOffersBatch by default', async () => {
+    expect((await call(guardrailsAction, 'get', { storeId: 'demo-us' })).body.competitorPollSource).toBe('itemOffers');
     expect((await runJob(systemClock)).polled).toBe(1);
     expect(await requestsOf('getItemOffersBatch')).toBe(1);
     expect(await requestsOf('getCompetitiveSummary')).toBe(0);

@@ -97,8 +97,18 @@ export const guardrailsSchema = z.object({
   maxStepPercent: z.string().nullable(),
   maxDailyPercent: z.string().nullable(),
   cooldownMinutes: z.number(),
+  /** How stale listings are polled: getItemOffersBatch (default) or getCompetitiveSummary. */
+  competitorPollSource: z.enum(['itemOffers', 'competitiveSummary']).default('itemOffers'),
 });
 export type Guardrails = z.infer<typeof guardrailsSchema>;
+const guardrailsResponse = z.object({
+  guardrails: guardrailsSchema.omit({ competitorPollSource: true }),
+  competitorPollSource: z.enum(['itemOffers', 'competitiveSummary']).default('itemOffers'),
+});
+const guardrailsAnswer = (answer: z.infer<typeof guardrailsResponse>): Guardrails => ({
+  ...answer.guardrails,
+  competitorPollSource: answer.competitorPollSource,
+});
 
 const dryRunRow = z.object({
   sku: z.string(),
@@ -214,15 +224,11 @@ export const createPricingClient = (
       await send('asc/pricing-rules', 'DELETE', { storeId, id });
     },
     getGuardrails: async (storeId) =>
-      (await json(await send('asc/pricing-guardrails', 'GET', { storeId }), z.object({ guardrails: guardrailsSchema })))
-        .guardrails,
+      guardrailsAnswer(await json(await send('asc/pricing-guardrails', 'GET', { storeId }), guardrailsResponse)),
     saveGuardrails: async (storeId, guardrails) =>
-      (
-        await json(
-          await send('asc/pricing-guardrails', 'POST', { storeId, ...guardrails }),
-          z.object({ guardrails: guardrailsSchema }),
-        )
-      ).guardrails,
+      guardrailsAnswer(
+        await json(await send('asc/pricing-guardrails', 'POST', { storeId, ...guardrails }), guardrailsResponse),
+      ),
     dryRun: async (storeId, rules) =>
       (
         await json(

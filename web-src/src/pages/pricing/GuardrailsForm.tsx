@@ -81,6 +81,13 @@ export const GuardrailsForm = ({ client, storeId }: { client: PricingClient; sto
           value={form.cooldownMinutes}
           onChange={(v) => setForm({ ...form, cooldownMinutes: Number.isFinite(v) ? v : 0 })}
         />
+        <Switch
+          isSelected={form.competitorPollSource === 'competitiveSummary'}
+          onChange={(on) => setForm({ ...form, competitorPollSource: on ? 'competitiveSummary' : 'itemOffers' })}
+          data-testid="poll-competitive-summary"
+        >
+          Poll stale competitor data with Amazon's competitive summary (Buy Box and lowest offers, 20 ASINs a call)
+        </Switch>
         <Flex gap="size-100">
           <Button variant="accent" onPress={save} data-testid="guardrails-save">
             Save guardrails
