@@ -1,4 +1,9 @@
-import { formatAge, freshnessText, historyChart } from '../../../web-src/src/pages/pricing/price-history';
+import {
+  formatAge,
+  freshnessCell,
+  freshnessText,
+  historyChart,
+} from '../../../web-src/src/pages/pricing/price-history';
 
 const h = (at: number, price: string) => ({ at, price, source: 'repricer' as const });
 
@@ -37,5 +42,8 @@ describe('competitor freshness text', () => {
     expect(freshnessText({ state: 'stale', ageMs: 2 * 3600_000 })).toBe('Stale (2 h old, will be polled)');
     expect(freshnessText({ state: 'none', ageMs: null })).toBe('No competitor data yet');
     expect(freshnessText(undefined)).toBe('No competitor data yet');
+    expect(freshnessCell({ state: 'fresh', ageMs: 10_000 })).toBe('Fresh, <1 min');
+    expect(freshnessCell({ state: 'stale', ageMs: 45 * 60_000 })).toBe('Stale, 45 min');
+    expect(freshnessCell({ state: 'none', ageMs: null })).toBe('—');
   });
 });

@@ -19,7 +19,7 @@ import type { AnalysisRow, PricingClient } from '../../api/pricing';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../format';
 import { useAsync } from '../../use-async';
-import { freshnessText } from './price-history';
+import { freshnessCell } from './price-history';
 
 type AnalysisColumn = Exclude<keyof AnalysisRow, 'freshness'> | 'freshnessText';
 const COLUMNS: Array<{ key: AnalysisColumn; name: string }> = [
@@ -55,7 +55,7 @@ export const AnalysisView = ({ client, storeId }: { client: PricingClient; store
       </EmptyState>
     );
   const cell = (row: AnalysisRow, key: AnalysisColumn) => {
-    if (key === 'freshnessText') return freshnessText(row.freshness);
+    if (key === 'freshnessText') return freshnessCell(row.freshness);
     const value = row[key];
     if (key === 'lastUpdated') return value ? formatDateTime(value) : '—';
     return value ?? '—';

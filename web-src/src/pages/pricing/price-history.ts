@@ -73,3 +73,10 @@ export const freshnessText = (freshness: CompetitorFreshness | undefined): strin
   const age = formatAge(freshness.ageMs);
   return freshness.state === 'stale' ? `Stale (${age} old, will be polled)` : `Fresh (${age} old)`;
 };
+
+/** Short form for a table cell: "Fresh, 5 min" / "Stale, 2 h" / "—". */
+export const freshnessCell = (freshness: CompetitorFreshness | undefined): string => {
+  if (!freshness || freshness.state === 'none' || freshness.ageMs === null) return '—';
+  const age = freshness.ageMs < 60_000 ? '<1 min' : formatAge(freshness.ageMs);
+  return `${freshness.state === 'stale' ? 'Stale' : 'Fresh'}, ${age}`;
+};
