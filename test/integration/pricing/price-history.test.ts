@@ -6,160 +6,17 @@ import { main as priceTraceAction } from '../../../actions/asc/price-trace';
 import { main as analysisAction } from '../../../actions/asc/pricing-analysis';
 import { main as guardrailsAction } from '../../../actions/asc/pricing-guardrails';
 import { main as rulesAction } from '../../../actions/asc/pricing-rules';
-import { createStorage, resetEmbeddedStorage } from '../../../src/adapters/state';
+import { createStorage } from '../../../src/adapters/state';
 import { PricingRepository } from '../../../src/adapters/state/pricing';
 import { buildKey } from '../../../src/adapters/state/key-codec';
-import { seedLocalDemo } from '../../../src/app/local-demo';
 import { runOfferJob } from '../../../src/app/pricing/offer-job';
 import { createServices } from '../../../src/app/services';
 import { type Clock, ManualClock, systemClock } from '../../../src/core/clock';
-import { type AmazonEmulator, startAmazonEmulator } from '../../../src/emulators/amazon';
-import { DEMO_AMAZON_SEED } from '../../../src/emulators/amazon/seed';
-import { type RunningCommerceEmulator, startCommerceEmulator } from '../../../src/emulators/commerce';
-import { minimalCommerceSeed } from '../../../src/emulators/commerce/seed';
-import { generateEncryptionKey } from '../../../src/platform/crypto';
-import { authHeaders } from '../../helpers/auth';
+import { ASIN, call, competitor, env, intelligentRule, livePrice, SKU, setUpPricingEnvironment } from './harness';
 
-const SELLER = 'A1DEMOSELLER0001';
-const US = 'ATVPDKIKX0DER';
-const ASIN = 'B0PRICE001';
-const SKU = 'MUG-RED';
+setUpPricingEnvironment();
 
-let amazon: AmazonEmulator;
-let commerce: RunningCommerceEmulator;
-let inputs: Record<string, string>;
-
-const competitor = (sellerId: string, price: string) => ({
-  asin: ASIN,
-  marketplaceId: US,
-  sellerId,
-  condition: 'New' as const,
-  price,
-  shipping: '0.00',
-  currency: 'USD',
-  fulfilledByAmazon: false,
-  feedbackPercent: 95,
-  feedbackCount: 500,
-});
-
-const amazonSeed = () => ({
-  ...DEMO_AMAZON_SEED,
-  catalog: [
-    {
-      asin: ASIN,
-      marketplaceId: US,
-      title: 'Red mug',
-      productType: 'HOME',
-      identifiers: [{ type: 'EAN' as const, value: '4006381333931' }],
-    },
-  ],
-  listings: [
-    {
-      sellerId: SELLER,
-      marketplaceId: US,
-      sku: SKU,
-      asin: ASIN,
-      productType: 'HOME',
-      title: 'Red mug',
-      price: '20.00',
-      currency: 'USD',
-      quantity: 5,
-      fulfillmentChannel: 'DEFAULT' as const,
-      condition: 'new_new',
-      status: ['BUYABLE' as const, 'DISCOVERABLE' as const],
-    },
-  ],
-  competitorOffers: [competitor('ACOMPETITOR0001', '19.00')],
-});
-
-const commerceSeed = () => {
-  const seed = minimalCommerceSeed();
-  seed.attributes = [
-    { code: 'price', label: 'Price', frontendInput: 'price', scope: 'website', isUsedForPromoRules: true },
-    { code: 'cost', label: 'Cost', frontendInput: 'price', scope: 'global', isUsedForPromoRules: true },
-    { code: 'msrp', label: 'MSRP', frontendInput: 'price', scope: 'website' },
-    { code: 'brand', label: 'Brand', frontendInput: 'text', scope: 'global', isUsedForPromoRules: true },
-  ];
-  seed.products = [
-    {
-      sku: SKU,
-      name: 'Red mug',
-      typeId: 'simple',
-      attributeSetId: 4,
-      status: 1,
-      visibility: 4,
-      websiteIds: [1],
-      price: '20.00',
-      cost: '12.00',
-      customAttributes: { brand: 'Acme' },
-    },
-  ];
-  return seed;
-};
-
-const intelligentRule = {
-  name: 'Beat the lowest by a cent',
-  active: true,
-  priority: 1,
-  discardSubsequent: false,
-  action: {
-    type: 'intelligent',
-    competitorSource: 'lowest',
-    conditionMode: 'all_conditions',
-    adjustment: { action: 'decrease', apply: 'fixed', amount: '0.01' },
-    floor: { attribute: 'cost', action: 'increase', percent: '10' },
-    ceiling: null,
-  },
-};
-
-beforeAll(async () => {
-  [amazon, commerce] = await Promise.all([
-    startAmazonEmulator({ port: 0, seed: amazonSeed() }),
-    startCommerceEmulator({ port: 0, seed: commerceSeed() }),
-  ]);
-  inputs = {
-    ASC_STORAGE: 'memory',
-    ASC_ENCRYPTION_KEY: generateEncryptionKey(),
-    AMAZON_LWA_CLIENT_ID: 'amzn1.application-oa2-client.demo',
-    AMAZON_LWA_CLIENT_SECRET: 'demo-lwa-client-secret',
-    AMAZON_EMULATOR_URL: amazon.url,
-    ASC_TIME_SCALE: '1000',
-    COMMERCE_BASE_URL: commerce.baseUrl,
-    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_KEY: 'demo-consumer-key',
-    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_SECRET: 'demo-consumer-secret',
-    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN: 'demo-access-token',
-    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN_SECRET: 'demo-access-token-secret',
-    LOG_LEVEL: 'error',
-  };
-});
-
-afterAll(async () => {
-  await Promise.all([amazon.close(), commerce.close()]);
-});
-
-beforeEach(async () => {
-  resetEmbeddedStorage();
-  await amazon.control.call('POST', '/reset', amazonSeed());
-  await seedLocalDemo(inputs);
-});
-
-// biome-ignore lint/suspicious/noExplicitAny: the test reads JSON bodies of several actions loosely
-type Response = { statusCode: number; headers?: Record<string, string>; body: any };
-const call = (
-  action: (p: Record<string, unknown>) => Promise<unknown>,
-  method: string,
-  fields: Record<string, unknown>,
-) => action({ ...inputs, __ow_method: method, __ow_headers: authHeaders(), ...fields }) as Promise<Response>;
-
-const livePrice = async (): Promise<string> => {
-  const { body } = (await amazon.control.call('GET', `/listings?sellerId=${SELLER}`)) as {
-    body: { listings: Array<{ sku: string; marketplaceId: string; price: string | number }> };
-  };
-  const listing = body.listings.find((l) => l.sku === SKU && l.marketplaceId === US);
-  return Number(listing?.price).toFixed(2);
-};
-
-const runJob = async (clock: Clock) => runOfferJob(await createServices(inputs, clock));
+const runJob = async (clock: Clock) => runOfferJob(await createServices(env.inputs, clock));
 
 describe('price history and competitor freshness per listing', () => {
   it('keeps every price the repricer sent, in order, and tells fresh from stale competitor data', async () => {
@@ -170,7 +27,7 @@ describe('price history and competitor freshness per listing', () => {
     expect((await runJob(past)).errors).toEqual([]);
     expect(await livePrice()).toBe('18.99');
     past.advance(60_000);
-    await amazon.control.call('POST', '/competitor-offers', competitor('ACOMPETITOR0002', '17.50'));
+    await env.amazon.control.call('POST', '/competitor-offers', competitor('ACOMPETITOR0002', '17.50'));
     expect((await runJob(past)).outcomes).toEqual(
       expect.arrayContaining([expect.objectContaining({ sku: SKU, decision: 'send', price: '17.49' })]),
     );
@@ -198,7 +55,7 @@ describe('price history and competitor freshness per listing', () => {
   });
 
   it('reads listing states stored before the history existed, and keeps a history across the listings sync', async () => {
-    const storage = await createStorage(inputs);
+    const storage = await createStorage(env.inputs);
     const repository = new PricingRepository(storage.kv);
     await storage.kv.put(
       buildKey('pricing', 'demo-us', 'listing', 'OLD-SKU'),
@@ -235,13 +92,13 @@ describe('price history and competitor freshness per listing', () => {
 describe('stale-listing poll through getCompetitiveSummary (store opt-in)', () => {
   const requestsOf = async (operation: string) =>
     (
-      (await amazon.control.call('GET', `/requests?operation=${operation}`)) as {
+      (await env.amazon.control.call('GET', `/requests?operation=${operation}`)) as {
         body: { requests: unknown[] };
       }
     ).body.requests.length;
 
   it('polls with getCompetitiveSummary when the store opts in, and reprices from its offers', async () => {
-    const storage = await createStorage(inputs);
+    const storage = await createStorage(env.inputs);
     const bad = await call(guardrailsAction, 'post', { storeId: 'demo-us', competitorPollSource: 'sometimes' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body.fields).toHaveProperty('competitorPollSource');

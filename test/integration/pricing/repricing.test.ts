@@ -7,166 +7,23 @@ import { main as analysisAction } from '../../../actions/asc/pricing-analysis';
 import { main as dryRunAction } from '../../../actions/asc/pricing-dry-run';
 import { main as guardrailsAction } from '../../../actions/asc/pricing-guardrails';
 import { main as rulesAction } from '../../../actions/asc/pricing-rules';
-import { createStorage, resetEmbeddedStorage } from '../../../src/adapters/state';
-import { seedLocalDemo } from '../../../src/app/local-demo';
+import { createStorage } from '../../../src/adapters/state';
 import { runOfferJob } from '../../../src/app/pricing/offer-job';
 import { createServices } from '../../../src/app/services';
-import { type AmazonEmulator, startAmazonEmulator } from '../../../src/emulators/amazon';
-import { DEMO_AMAZON_SEED } from '../../../src/emulators/amazon/seed';
-import { type RunningCommerceEmulator, startCommerceEmulator } from '../../../src/emulators/commerce';
-import { minimalCommerceSeed } from '../../../src/emulators/commerce/seed';
-import { generateEncryptionKey } from '../../../src/platform/crypto';
-import { authHeaders } from '../../helpers/auth';
+import { ASIN, call, competitor, env, intelligentRule, livePrice, SKU, setUpPricingEnvironment } from './harness';
 
-const SELLER = 'A1DEMOSELLER0001';
-const US = 'ATVPDKIKX0DER';
-const ASIN = 'B0PRICE001';
-const SKU = 'MUG-RED';
-
-let amazon: AmazonEmulator;
-let commerce: RunningCommerceEmulator;
-let inputs: Record<string, string>;
-
-const competitor = (sellerId: string, price: string) => ({
-  asin: ASIN,
-  marketplaceId: US,
-  sellerId,
-  condition: 'New' as const,
-  price,
-  shipping: '0.00',
-  currency: 'USD',
-  fulfilledByAmazon: false,
-  feedbackPercent: 95,
-  feedbackCount: 500,
-});
-
-const amazonSeed = () => ({
-  ...DEMO_AMAZON_SEED,
-  catalog: [
-    {
-      asin: ASIN,
-      marketplaceId: US,
-      title: 'Red mug',
-      productType: 'HOME',
-      identifiers: [{ type: 'EAN' as const, value: '4006381333931' }],
-    },
-  ],
-  listings: [
-    {
-      sellerId: SELLER,
-      marketplaceId: US,
-      sku: SKU,
-      asin: ASIN,
-      productType: 'HOME',
-      title: 'Red mug',
-      price: '20.00',
-      currency: 'USD',
-      quantity: 5,
-      fulfillmentChannel: 'DEFAULT' as const,
-      condition: 'new_new',
-      status: ['BUYABLE' as const, 'DISCOVERABLE' as const],
-    },
-  ],
-  competitorOffers: [competitor('ACOMPETITOR0001', '19.00')],
-});
-
-const commerceSeed = () => {
-  const seed = minimalCommerceSeed();
-  seed.attributes = [
-    { code: 'price', label: 'Price', frontendInput: 'price', scope: 'website', isUsedForPromoRules: true },
-    { code: 'cost', label: 'Cost', frontendInput: 'price', scope: 'global', isUsedForPromoRules: true },
-    { code: 'msrp', label: 'MSRP', frontendInput: 'price', scope: 'website' },
-    { code: 'brand', label: 'Brand', frontendInput: 'text', scope: 'global', isUsedForPromoRules: true },
-  ];
-  seed.products = [
-    {
-      sku: SKU,
-      name: 'Red mug',
-      typeId: 'simple',
-      attributeSetId: 4,
-      status: 1,
-      visibility: 4,
-      websiteIds: [1],
-      price: '20.00',
-      cost: '12.00',
-      customAttributes: { brand: 'Acme' },
-    },
-  ];
-  return seed;
-};
-
-const intelligentRule = {
-  name: 'Beat the lowest by a cent',
-  active: true,
-  priority: 1,
-  discardSubsequent: false,
-  action: {
-    type: 'intelligent',
-    competitorSource: 'lowest',
-    conditionMode: 'all_conditions',
-    adjustment: { action: 'decrease', apply: 'fixed', amount: '0.01' },
-    floor: { attribute: 'cost', action: 'increase', percent: '10' },
-    ceiling: null,
-  },
-};
-
-beforeAll(async () => {
-  [amazon, commerce] = await Promise.all([
-    startAmazonEmulator({ port: 0, seed: amazonSeed() }),
-    startCommerceEmulator({ port: 0, seed: commerceSeed() }),
-  ]);
-  inputs = {
-    ASC_STORAGE: 'memory',
-    ASC_ENCRYPTION_KEY: generateEncryptionKey(),
-    AMAZON_LWA_CLIENT_ID: 'amzn1.application-oa2-client.demo',
-    AMAZON_LWA_CLIENT_SECRET: 'demo-lwa-client-secret',
-    AMAZON_EMULATOR_URL: amazon.url,
-    ASC_TIME_SCALE: '1000',
-    COMMERCE_BASE_URL: commerce.baseUrl,
-    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_KEY: 'demo-consumer-key',
-    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_SECRET: 'demo-consumer-secret',
-    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN: 'demo-access-token',
-    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN_SECRET: 'demo-access-token-secret',
-    LOG_LEVEL: 'error',
-  };
-});
-
-afterAll(async () => {
-  await Promise.all([amazon.close(), commerce.close()]);
-});
-
-beforeEach(async () => {
-  resetEmbeddedStorage();
-  await amazon.control.call('POST', '/reset', amazonSeed());
-  await seedLocalDemo(inputs);
-});
-
-// biome-ignore lint/suspicious/noExplicitAny: the test reads JSON bodies of several actions loosely
-type Response = { statusCode: number; headers?: Record<string, string>; body: any };
-const call = (
-  action: (p: Record<string, unknown>) => Promise<unknown>,
-  method: string,
-  fields: Record<string, unknown>,
-) => action({ ...inputs, __ow_method: method, __ow_headers: authHeaders(), ...fields }) as Promise<Response>;
-
-const livePrice = async (): Promise<string> => {
-  const { body } = (await amazon.control.call('GET', `/listings?sellerId=${SELLER}`)) as {
-    body: { listings: Array<{ sku: string; marketplaceId: string; price: string | number }> };
-  };
-  const listing = body.listings.find((l) => l.sku === SKU && l.marketplaceId === US);
-  return Number(listing?.price).toFixed(2);
-};
+setUpPricingEnvironment();
 
 const patchCount = async (): Promise<number> => {
-  const { body } = (await amazon.control.call('GET', '/requests?operation=patchListingsItem')) as {
+  const { body } = (await env.amazon.control.call('GET', '/requests?operation=patchListingsItem')) as {
     body: { requests: unknown[] };
   };
   return body.requests.length;
 };
 
-const runJob = async () => runOfferJob(await createServices(inputs));
+const runJob = async () => runOfferJob(await createServices(env.inputs));
 
-const activity = async () => (await (await createStorage(inputs)).logs.activity.page({ storeId: 'demo-us' })).items;
+const activity = async () => (await (await createStorage(env.inputs)).logs.activity.page({ storeId: 'demo-us' })).items;
 
 describe('pricing rules action', () => {
   it('creates, lists in priority order and deletes rules; a bad rule is a 400 naming the field', async () => {
@@ -230,7 +87,7 @@ describe('repricing from competitor data', () => {
     expect(first.polled).toBe(1);
     expect(await livePrice()).toBe('18.99');
 
-    await amazon.control.call('POST', '/competitor-offers', competitor('ACOMPETITOR0002', '17.50'));
+    await env.amazon.control.call('POST', '/competitor-offers', competitor('ACOMPETITOR0002', '17.50'));
     const second = await runJob();
     expect(second.messages).toBeGreaterThanOrEqual(1);
     expect(second.outcomes).toEqual(
@@ -246,7 +103,7 @@ describe('repricing from competitor data', () => {
     expect((await activity()).some((a) => a.action === 'price_sent' && a.comments?.includes('17.49'))).toBe(true);
 
     // SPEC 7.3: our landed price beside the lowest competitor and the Buy Box, from the latest snapshot.
-    await amazon.control.call('DELETE', '/competitor-offers?asin=B0PRICE001&sellerId=ACOMPETITOR0001');
+    await env.amazon.control.call('DELETE', '/competitor-offers?asin=B0PRICE001&sellerId=ACOMPETITOR0001');
     await runJob();
     const analysis = await call(analysisAction, 'get', { storeId: 'demo-us' });
     expect(analysis.body.rows).toEqual([
@@ -265,7 +122,7 @@ describe('repricing from competitor data', () => {
   it('never goes below the floor (cost + 10 %)', async () => {
     await call(rulesAction, 'post', { storeId: 'demo-us', rule: intelligentRule });
     await runJob();
-    await amazon.control.call('POST', '/competitor-offers', competitor('ACOMPETITOR0002', '9.00'));
+    await env.amazon.control.call('POST', '/competitor-offers', competitor('ACOMPETITOR0002', '9.00'));
     await runJob();
     expect(await livePrice()).toBe('13.20');
   });
@@ -275,13 +132,13 @@ describe('repricing from competitor data', () => {
     await runJob(); // 20.00 → 18.99
     const saved = await call(guardrailsAction, 'post', { storeId: 'demo-us', maxStepPercent: '5', cooldownMinutes: 0 });
     expect(saved.statusCode).toBe(200);
-    await amazon.control.call('POST', '/competitor-offers', competitor('ACOMPETITOR0002', '14.00'));
+    await env.amazon.control.call('POST', '/competitor-offers', competitor('ACOMPETITOR0002', '14.00'));
     await runJob();
     // 5 % of 18.99 = 0.9495 → at most 0.94 down.
     expect(await livePrice()).toBe('18.05');
 
     await call(guardrailsAction, 'post', { storeId: 'demo-us', maxStepPercent: null, cooldownMinutes: 60 });
-    await amazon.control.call('POST', '/competitor-offers', competitor('ACOMPETITOR0003', '16.00'));
+    await env.amazon.control.call('POST', '/competitor-offers', competitor('ACOMPETITOR0003', '16.00'));
     const held = await runJob();
     expect(held.outcomes).toEqual(
       expect.arrayContaining([expect.objectContaining({ sku: SKU, decision: 'hold', reason: 'cooldown' })]),
@@ -293,9 +150,9 @@ describe('repricing from competitor data', () => {
   it('sends nothing while the kill switch is on', async () => {
     await call(rulesAction, 'post', { storeId: 'demo-us', rule: intelligentRule });
     await call(guardrailsAction, 'post', { storeId: 'demo-us', killSwitch: true });
-    await amazon.control.call('DELETE', '/requests');
+    await env.amazon.control.call('DELETE', '/requests');
     const summary = await runJob();
-    await amazon.control.call('POST', '/competitor-offers', competitor('ACOMPETITOR0002', '17.50'));
+    await env.amazon.control.call('POST', '/competitor-offers', competitor('ACOMPETITOR0002', '17.50'));
     await runJob();
     expect(summary.outcomes.every((o) => o.decision === 'hold')).toBe(true);
     expect(await patchCount()).toBe(0);
@@ -318,7 +175,7 @@ describe('overlapping runs', () => {
 
 describe('dry run', () => {
   it('prices the catalogue with draft rules without sending anything, as JSON and CSV', async () => {
-    await amazon.control.call('DELETE', '/requests');
+    await env.amazon.control.call('DELETE', '/requests');
     const draft = [
       {
         id: 'r1',
