@@ -31,7 +31,8 @@ const listedOnAmazon = async (lc: ListingsContext, limit: number): Promise<Listi
 /** The saved mapping; the first time, the Amazon attribute names are discovered from a sample of listings. */
 export const loadOrDiscoverMappings = async (lc: ListingsContext, refresh = false): Promise<AttributeMapping[]> => {
   const saved = await loadAttributeMappings(lc.services.storage, lc.store.id);
-  if (saved && !refresh) return saved;
+  // An empty saved list means nothing was listed yet when it was first read: look again.
+  if (saved?.length && !refresh) return saved;
   const names = new Set<string>();
   for (const listing of await listedOnAmazon(lc, DISCOVERY_SAMPLE))
     for (const name of Object.keys(await readAttributes(lc, listing.sellerSku))) names.add(name);
