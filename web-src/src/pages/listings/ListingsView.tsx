@@ -40,6 +40,7 @@ import { AttributesPanel } from './AttributesPanel';
 import { ListingDetailsDialog } from './ListingDetailsDialog';
 import { ListingRulesPanel } from './ListingRulesPanel';
 import { OverridesDialog } from './OverridesDialog';
+import { downloadCsv } from '../../download';
 
 const PAGE_SIZE = 50;
 
@@ -53,15 +54,6 @@ const COLUMNS = [
   { key: 'status', name: 'Status' },
   { key: 'action', name: 'Action' },
 ] as const;
-
-const download = (name: string, text: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-};
 
 /** Update Required Info for Multiple Matches / Has Variants / Unable to Assign: pick or type the ASIN. */
 const AssignAsin = ({ row, onAssign }: { row: GridRow; onAssign: (asin: string) => void }) => {
@@ -224,7 +216,7 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
         <Button
           variant="secondary"
           isDisabled={rows.length === 0}
-          onPress={() => download(`listings-${tab}-${page + 1}.csv`, gridCsv(rows))}
+          onPress={() => downloadCsv(`listings-${tab}-${page + 1}.csv`, gridCsv(rows))}
           data-testid="listings-export"
         >
           Export CSV

@@ -31,6 +31,7 @@ import { DryRunView } from './DryRunView';
 import { GuardrailsForm } from './GuardrailsForm';
 import { RuleEditor } from './RuleEditor';
 import { TraceView } from './TraceView';
+import { downloadCsv } from '../../download';
 
 const COLUMNS = [
   { key: 'name', name: 'Name' },
@@ -44,15 +45,6 @@ const COLUMNS = [
 ] as const;
 
 type Mode = { view: 'grid' } | { view: 'edit'; rule?: PricingRule };
-
-const download = (name: string, text: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-};
 
 /** Pricing (SPEC 5): rules grid and editor with dry run, price trace per SKU, guardrails and kill switch. */
 export const PricingView = () => {
@@ -252,7 +244,7 @@ export const PricingView = () => {
                       onDownloadCsv={() =>
                         storeId &&
                         client.dryRunCsv(storeId, dryRun.rules).then(
-                          (csv) => download(`pricing-dry-run-${storeId}.csv`, csv),
+                          (csv) => downloadCsv(`pricing-dry-run-${storeId}.csv`, csv),
                           (e) => setNotice(messageOf(e)),
                         )
                       }

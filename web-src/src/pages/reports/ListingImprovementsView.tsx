@@ -26,6 +26,7 @@ import {
 import { EmptyState } from '../../components/EmptyState';
 import { useSession } from '../../session-context';
 import { useAsync } from '../../use-async';
+import { downloadCsv } from '../../download';
 
 const PAGE_SIZE = 50;
 
@@ -36,15 +37,6 @@ const COLUMNS = [
   { key: 'fieldName', name: 'Field Name' },
   { key: 'notes', name: 'Notes' },
 ] as const;
-
-const download = (name: string, text: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-};
 
 const cellOf = (row: ImprovementRow, key: (typeof COLUMNS)[number]['key']): string => {
   const value = row[key];
@@ -72,7 +64,7 @@ const Report = ({ client, storeId }: { client: ListingImprovementsClient; storeI
     <>
       <Flex gap="size-100" marginBottom="size-100">
         <ActionButton
-          onPress={() => download(`listing-improvements-${storeId}-${page + 1}.csv`, improvementsCsv(rows))}
+          onPress={() => downloadCsv(`listing-improvements-${storeId}-${page + 1}.csv`, improvementsCsv(rows))}
           data-testid="improvements-export"
         >
           Export CSV
