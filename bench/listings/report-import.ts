@@ -9,6 +9,7 @@ import { createGzip } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { createStorageFromKv } from '../../src/adapters/state';
 import { listingsRepository } from '../../src/adapters/state/listings/repository';
+import { MERCHANT_LISTINGS_ALL_DATA_COLUMNS } from '../../src/emulators/amazon/reports';
 import type { ListingsContext } from '../../src/app/listings/context';
 import { decodeDocumentStream } from '../../src/app/listings/documents';
 import { applyReport } from '../../src/app/listings/report-import';
@@ -20,37 +21,7 @@ import { DEFAULT_LISTING_SETTINGS } from '../../src/core/settings/listing-settin
 
 const ROWS = Number(process.env.L1_ROWS ?? 100_000);
 const PRODUCTS = 2_000;
-const HEADER = [
-  'item-name',
-  'item-description',
-  'listing-id',
-  'seller-sku',
-  'price',
-  'quantity',
-  'open-date',
-  'image-url',
-  'item-is-marketplace',
-  'product-id-type',
-  'zshop-shipping-fee',
-  'item-note',
-  'item-condition',
-  'zshop-category1',
-  'zshop-browse-path',
-  'zshop-storefront-feature',
-  'asin1',
-  'asin2',
-  'asin3',
-  'will-ship-internationally',
-  'expedited-shipping',
-  'zshop-boldface',
-  'product-id',
-  'bid-for-featured-placement',
-  'add-delete',
-  'pending-quantity',
-  'fulfillment-channel',
-  'merchant-shipping-group',
-  'status',
-];
+const HEADER = MERCHANT_LISTINGS_ALL_DATA_COLUMNS;
 
 function* reportLines(): Generator<string> {
   yield `${HEADER.join('\t')}\n`;

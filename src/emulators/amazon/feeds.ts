@@ -1,15 +1,7 @@
 /** Feeds 2021-06-30: documents with presigned upload URLs, asynchronous processing on the emulator clock. */
-import {
-  type ApiHandler,
-  ApiError,
-  asArray,
-  invalidInput,
-  notFound,
-  ok,
-  requireMarketplace,
-  requireSeller,
-} from './api';
+import { type ApiHandler, invalidInput, notFound, ok, requireMarketplace, requireSeller } from './api';
 import { newDocumentId, presignedUrl } from './documents';
+import { cancelQueuedJob, listRecentJobs, ownedJob } from './processing-jobs';
 import { processListingsFeed } from './listings-feed';
 import { processOrderFeed } from './order-feeds';
 import type { OrdersEngine } from './orders-engine';
@@ -158,34 +150,12 @@ export const feedHandlers: Record<string, ApiHandler> = {
     });
     return ok({ feedId }, 202);
   },
-  getFeed: (ctx) => {
-    const f = ctx.state.feeds.get(ctx.params.feedId);
-    if (!f || f.sellerId !== requireSeller(ctx)) throw notFound(`Feed ${ctx.params.feedId} not found.`);
-    return ok(renderFeed(f));
-  },
-  getFeeds: (ctx) => {
-    const sellerId = requireSeller(ctx);
-    const types = asArray(ctx.query.feedTypes);
-    const statuses = asArray(ctx.query.processingStatuses);
-    if (!types.length && !ctx.query.nextToken) throw invalidInput('feedTypes is required when nextToken is not given.');
-    const feeds = [...ctx.state.feeds.values()]
-      .filter(
-        (f) =>
-          f.sellerId === sellerId &&
-          (!types.length || types.includes(f.feedType)) &&
-          (!statuses.length || statuses.includes(f.status)),
-      )
-      .sort((a, b) => b.createdTime - a.createdTime)
-      .slice(0, Number(ctx.query.pageSize ?? 10));
-    return ok({ feeds: feeds.map(renderFeed) });
-  },
+  getFeed: (ctx) => ok(renderFeed(ownedJob(ctx, ctx.state.feeds, ctx.params.feedId, 'Feed'))),
+  getFeeds: (ctx) =>
+    ok({ feeds: listRecentJobs(ctx, ctx.state.feeds.values(), (f) => f.feedType, 'feedTypes').map(renderFeed) }),
   cancelFeed: (ctx) => {
-    const f = ctx.state.feeds.get(ctx.params.feedId);
-    if (!f || f.sellerId !== requireSeller(ctx)) throw notFound(`Feed ${ctx.params.feedId} not found.`);
-    if (f.status !== 'IN_QUEUE')
-      throw new ApiError(400, 'InvalidInput', `Feed ${f.feedId} is ${f.status}; only IN_QUEUE feeds can be cancelled.`);
-    f.status = 'CANCELLED';
-    return { status: 200 };
+    const f = ownedJob(ctx, ctx.state.feeds, ctx.params.feedId, 'Feed');
+    return cancelQueuedJob(f, 'Feed', f.feedId);
   },
   getFeedDocument: (ctx) => {
     const d = ctx.state.documents.get(ctx.params.feedDocumentId);

@@ -6,18 +6,10 @@
 import { gzipSync } from 'node:zlib';
 import Big from 'big.js';
 import iconv from 'iconv-lite';
-import {
-  type ApiHandler,
-  ApiError,
-  asArray,
-  invalidInput,
-  notFound,
-  ok,
-  requireMarketplace,
-  requireSeller,
-} from './api';
+import { type ApiHandler, invalidInput, notFound, ok, requireMarketplace, requireSeller } from './api';
 import { newDocumentId, presignedUrl } from './documents';
 import { conditionType, fulfillment, itemName, listingPrice, listingStatus } from './listing-model';
+import { cancelQueuedJob, listRecentJobs, ownedJob } from './processing-jobs';
 import type { AmazonState, ReportRecord } from './state';
 
 export const REPORT_START_MS = 15_000;
@@ -28,7 +20,8 @@ export const SUPPORTED_REPORTS = [
   'GET_FLAT_FILE_OPEN_LISTINGS_DATA',
 ];
 
-const ALL_COLUMNS = [
+/** The columns of GET_MERCHANT_LISTINGS_ALL_DATA, in Amazon's order (the L1 benchmark writes the same header). */
+export const MERCHANT_LISTINGS_ALL_DATA_COLUMNS = [
   'item-name',
   'item-description',
   'listing-id',
@@ -116,7 +109,7 @@ export function buildListingsTsv(state: AmazonState, r: ReportRecord): string[][
       'merchant-shipping-group': fba ? '' : 'Migrated Template',
       status: !l.asin ? 'Incomplete' : active ? 'Active' : 'Inactive',
     };
-    rows.push(ALL_COLUMNS.map((c) => row[c] ?? ''));
+    rows.push(MERCHANT_LISTINGS_ALL_DATA_COLUMNS.map((c) => row[c] ?? ''));
   }
   return rows;
 }
@@ -134,7 +127,8 @@ export function processReports(state: AmazonState, now: number): void {
       r.status = 'CANCELLED';
       continue;
     }
-    const header = r.reportType === 'GET_FLAT_FILE_OPEN_LISTINGS_DATA' ? OPEN_COLUMNS : ALL_COLUMNS;
+    const header =
+      r.reportType === 'GET_FLAT_FILE_OPEN_LISTINGS_DATA' ? OPEN_COLUMNS : MERCHANT_LISTINGS_ALL_DATA_COLUMNS;
     const text = [header, ...rows].map((cols) => cols.join('\t')).join('\n') + '\n';
     const eu = state.marketplace(r.marketplaceIds[0])?.region === 'eu';
     const bytes = eu ? iconv.encode(text, 'cp1252') : Buffer.from(text, 'utf8');
@@ -201,39 +195,14 @@ export const reportHandlers: Record<string, ApiHandler> = {
     });
     return ok({ reportId }, 202);
   },
-  getReport: (ctx) => {
-    const r = ctx.state.reports.get(ctx.params.reportId);
-    if (!r || r.sellerId !== requireSeller(ctx)) throw notFound(`Report ${ctx.params.reportId} not found.`);
-    return ok(renderReport(r));
-  },
-  getReports: (ctx) => {
-    const sellerId = requireSeller(ctx);
-    const types = asArray(ctx.query.reportTypes);
-    if (!types.length && !ctx.query.nextToken)
-      throw invalidInput('reportTypes is required when nextToken is not given.');
-    const statuses = asArray(ctx.query.processingStatuses);
-    const reports = [...ctx.state.reports.values()]
-      .filter(
-        (r) =>
-          r.sellerId === sellerId &&
-          (!types.length || types.includes(r.reportType)) &&
-          (!statuses.length || statuses.includes(r.status)),
-      )
-      .sort((a, b) => b.createdTime - a.createdTime)
-      .slice(0, Number(ctx.query.pageSize ?? 10));
-    return ok({ reports: reports.map(renderReport) });
-  },
+  getReport: (ctx) => ok(renderReport(ownedJob(ctx, ctx.state.reports, ctx.params.reportId, 'Report'))),
+  getReports: (ctx) =>
+    ok({
+      reports: listRecentJobs(ctx, ctx.state.reports.values(), (r) => r.reportType, 'reportTypes').map(renderReport),
+    }),
   cancelReport: (ctx) => {
-    const r = ctx.state.reports.get(ctx.params.reportId);
-    if (!r || r.sellerId !== requireSeller(ctx)) throw notFound(`Report ${ctx.params.reportId} not found.`);
-    if (r.status !== 'IN_QUEUE')
-      throw new ApiError(
-        400,
-        'InvalidInput',
-        `Report ${r.reportId} is ${r.status}; only IN_QUEUE reports can be cancelled.`,
-      );
-    r.status = 'CANCELLED';
-    return { status: 200 };
+    const r = ownedJob(ctx, ctx.state.reports, ctx.params.reportId, 'Report');
+    return cancelQueuedJob(r, 'Report', r.reportId);
   },
   getReportDocument: (ctx) => {
     const d = ctx.state.documents.get(ctx.params.reportDocumentId);
