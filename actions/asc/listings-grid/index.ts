@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { MAX_LISTINGS_PAGE_SIZE } from '../../../src/adapters/state/listings/repository';
+import { GRID_SORT_COLUMNS } from '../../../src/adapters/state/listings/saved-views';
+import { buyBoxWonByAsin } from '../../../src/app/listings/competition';
+import { sortListings } from '../../../src/app/listings/grid-sort';
 import { loadListingsContext } from '../../../src/app/listings/context';
 import { toGridRow } from '../../../src/app/listings/grid';
 import { createServices } from '../../../src/app/services';
@@ -16,7 +19,9 @@ import { webAction } from '../../../src/platform/web-action';
 
 /**
  * GET ?storeId&tab&page&pageSize[&filter] → one page of a Product Listings tab plus the tab counts.
- * Without a filter a page is one collection page (≤ 3 State reads); a SKU/ASIN filter scans the tab.
+ * Without a filter or sort a page is one collection page (≤ 3 State reads); a SKU/ASIN filter or a sort
+ * (`sort` column, `direction`) scans the tab. `buyBox=true` (the Buy Box Won column is visible) adds one
+ * competitor-snapshot read per distinct ASIN on the page.
  */
 export const main = webAction({
   name: 'listings-grid',
@@ -27,17 +32,21 @@ export const main = webAction({
       page: z.coerce.number().int().min(0).default(0),
       pageSize: z.coerce.number().int().min(1).max(MAX_LISTINGS_PAGE_SIZE).default(50),
       filter: z.string().trim().max(100).optional(),
+      sort: z.enum(GRID_SORT_COLUMNS).optional(),
+      direction: z.enum(['ascending', 'descending']).default('ascending'),
+      buyBox: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
     }),
     handler: async (query, ctx) => {
       const services = await createServices(ctx.inputs, ctx.clock);
       const lc = await loadListingsContext(services, query.storeId);
       let rows: Listing[];
       let total: number;
-      if (query.filter) {
-        const needle = query.filter.toUpperCase();
-        const matching: Listing[] = [];
+      if (query.filter || query.sort) {
+        const needle = (query.filter ?? '').toUpperCase();
+        let matching: Listing[] = [];
         for await (const l of lc.repo.scanTab(query.tab))
           if (l.sellerSku.toUpperCase().includes(needle) || (l.asin ?? '').includes(needle)) matching.push(l);
+        if (query.sort) matching = sortListings(matching, query.sort, query.direction);
         total = matching.length;
         rows = matching.slice(query.page * query.pageSize, (query.page + 1) * query.pageSize);
       } else {
@@ -46,12 +55,22 @@ export const main = webAction({
         total = page.total;
       }
       const autoList = lc.settings.productListingActions.automaticListAction;
+      const buyBox = query.buyBox
+        ? await buyBoxWonByAsin(
+            services,
+            query.storeId,
+            rows.flatMap((l) => (l.asin ? [l.asin] : [])),
+          )
+        : undefined;
       return {
         tab: query.tab,
         page: query.page,
         pageSize: query.pageSize,
         total,
-        rows: rows.map((l) => toGridRow(l, lc.ctx.currency)),
+        rows: rows.map((l) => ({
+          ...toGridRow(l, lc.ctx.currency),
+          ...(buyBox ? { buyBoxWon: (l.asin && buyBox.get(l.asin)) || 'NA' } : {}),
+        })),
         counts: await lc.repo.counts(),
         tabs: visibleTabs(autoList).map((t) => ({ id: t, label: TAB_LABELS[t] })),
         rowActions: ROW_ACTIONS[query.tab],
