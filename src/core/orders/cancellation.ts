@@ -5,7 +5,7 @@
  *   per item; the Commerce order becomes Canceled (not Complete), releasing its MSI reservation;
  * - Amazon-side cancel (buyer, Amazon): the linked Commerce order is canceled the same way.
  */
-import { create } from 'xmlbuilder2';
+import { create } from '../xml';
 import type { AmazonOrder } from './amazon-order';
 import type { LedgerRecord } from './ledger';
 

@@ -4,7 +4,7 @@
  * charged per line, so amounts are capped by what is left; Commerce's free "adjustment refund/fee" has no
  * Amazon line to go on and is reported as not sent; unshipped orders are canceled instead of refunded.
  */
-import { create } from 'xmlbuilder2';
+import { create } from '../xml';
 import type { AmazonOrder } from './amazon-order';
 import { big, type Decimal, floorMinor, fmt, sum } from './money';
 
