@@ -27,7 +27,7 @@ import {
   type Website,
   website,
 } from './schemas/catalog';
-import type { SearchPage } from './schemas/common';
+import { type SearchPage, searchResults } from './schemas/common';
 import { SearchCriteria } from './search-criteria';
 import { z } from 'zod';
 import { CommerceApiError } from './errors';
@@ -38,6 +38,32 @@ export const segment = (value: string | number): string => {
   if (text === '') throw new Error('Commerce path segment must not be empty');
   return encodeURIComponent(text);
 };
+
+export interface NewProductInput {
+  sku: string;
+  name: string;
+  /** Decimal number in the website's base currency. */
+  price: number;
+  attributeSetId: number;
+  /** 1 = enabled, 2 = disabled. */
+  status: 1 | 2;
+  /** 1 Not Visible Individually, 2 Catalog, 3 Search, 4 Catalog and Search. */
+  visibility: 1 | 2 | 3 | 4;
+  websiteIds: number[];
+  customAttributes?: Record<string, string>;
+}
+
+export interface NewProductAttributeInput {
+  code: string;
+  label: string;
+  frontendInput: 'text' | 'textarea' | 'select' | 'boolean' | 'date' | 'price';
+  scope: 'global' | 'website' | 'store';
+  usedForPromoRules?: boolean;
+  searchable?: boolean;
+  comparable?: boolean;
+  /** Option labels of a select attribute. */
+  options?: string[];
+}
 
 export interface SourceItemInput {
   sku: string;
@@ -140,6 +166,122 @@ export function catalogCalls(http: CommerceHttp) {
         path: `V1/products/attributes/${segment(code)}/options`,
         schema: z.array(attributeOption),
       }),
+
+    /**
+     * Creates a product (POST /V1/products). POST is an upsert in Commerce, so callers check the SKU is free
+     * first; it is not retried after an ambiguous failure (a second attempt would update, not duplicate).
+     */
+    createProduct: (input: NewProductInput): Promise<Product> =>
+      http.request({
+        name: 'createProduct',
+        method: 'POST',
+        path: 'V1/products',
+        body: {
+          product: {
+            sku: input.sku,
+            name: input.name,
+            attribute_set_id: input.attributeSetId,
+            price: input.price,
+            status: input.status,
+            visibility: input.visibility,
+            type_id: 'simple',
+            extension_attributes: { website_ids: input.websiteIds },
+            custom_attributes: Object.entries(input.customAttributes ?? {}).map(([attribute_code, value]) => ({
+              attribute_code,
+              value,
+            })),
+          },
+        },
+        schema: product,
+      }),
+
+    /** Creates a product attribute (POST /V1/products/attributes); a taken code is a 400 from Commerce. */
+    createProductAttribute: (input: NewProductAttributeInput): Promise<ProductAttribute> =>
+      http.request({
+        name: 'createProductAttribute',
+        method: 'POST',
+        path: 'V1/products/attributes',
+        body: {
+          attribute: {
+            attribute_code: input.code,
+            frontend_input: input.frontendInput,
+            entity_type_id: '4',
+            is_required: false,
+            is_user_defined: true,
+            default_frontend_label: input.label,
+            frontend_labels: [{ store_id: 0, label: input.label }],
+            scope: input.scope,
+            is_used_for_promo_rules: input.usedForPromoRules ? '1' : '0',
+            is_searchable: input.searchable ? '1' : '0',
+            is_comparable: input.comparable ? '1' : '0',
+            options: (input.options ?? []).map((label) => ({ label, value: '' })),
+          },
+        },
+        schema: productAttribute,
+      }),
+
+    /** Adds an option to a select attribute; Commerce answers `id_<optionId>`. */
+    addAttributeOption: (code: string, label: string): Promise<string> =>
+      http.request({
+        name: 'addAttributeOption',
+        method: 'POST',
+        path: `V1/products/attributes/${segment(code)}/options`,
+        body: { option: { label, value: '' } },
+        schema: z.string().transform((id) => id.replace(/^id_/, '')),
+      }),
+
+    /** The groups of one attribute set (an attribute joins a set through one of its groups). */
+    listAttributeGroups: (attributeSetId: number): Promise<Array<{ attributeGroupId: number; name: string }>> =>
+      http
+        .request({
+          name: 'listAttributeGroups',
+          method: 'GET',
+          path: 'V1/products/attribute-sets/groups/list',
+          query: SearchCriteria.create().where('attribute_set_id', 'eq', String(attributeSetId)).toQuery(),
+          schema: searchResults(
+            z.looseObject({ attribute_group_id: z.union([z.string(), z.number()]), attribute_group_name: z.string() }),
+          ),
+        })
+        .then((page) =>
+          page.items.map((g) => ({ attributeGroupId: Number(g.attribute_group_id), name: g.attribute_group_name })),
+        ),
+
+    /** Assigns an attribute to an attribute set's group (idempotent: assigning twice keeps one assignment). */
+    assignAttributeToSet: (input: {
+      attributeSetId: number;
+      attributeGroupId: number;
+      code: string;
+      sortOrder?: number;
+    }): Promise<unknown> =>
+      http.request({
+        name: 'assignAttributeToSet',
+        method: 'POST',
+        path: 'V1/products/attribute-sets/attributes',
+        body: {
+          attributeSetId: input.attributeSetId,
+          attributeGroupId: input.attributeGroupId,
+          attributeCode: input.code,
+          sortOrder: input.sortOrder ?? 100,
+        },
+        idempotent: true,
+        schema: z.unknown(),
+      }),
+
+    /** The sources of a stock, by priority (MSI), e.g. where a new product's quantity goes. */
+    listStockSources: (stockId: number): Promise<Array<{ sourceCode: string; priority: number }>> =>
+      http
+        .request({
+          name: 'listStockSources',
+          method: 'GET',
+          path: 'V1/inventory/stock-source-links',
+          query: SearchCriteria.create().where('stock_id', 'eq', String(stockId)).toQuery(),
+          schema: searchResults(z.looseObject({ source_code: z.string(), priority: z.number().int().nullish() })),
+        })
+        .then((page) =>
+          page.items
+            .map((l) => ({ sourceCode: l.source_code, priority: l.priority ?? 0 }))
+            .sort((a, b) => a.priority - b.priority),
+        ),
 
     getConfigurableChildren: (parentSku: string): Promise<Product[]> =>
       http.request({

@@ -247,6 +247,16 @@ export const inventoryHandlers: HandlerTable = {
     };
   },
   GetV1InventoryStocksStockId: (ctx) => stockToRest(requireStock(ctx)),
+  GetV1InventoryStocksourcelinks: (ctx) => {
+    const criteria = parseSearchCriteria(ctx.query);
+    const links = ctx.state.data.stocks.flatMap((stock) =>
+      stock.sourceCodes.map((code, index) => ({ stock_id: stock.id, source_code: code, priority: index + 1 })),
+    );
+    const page = applySearchCriteria(links, criteria, (link, field) =>
+      field === 'stock_id' ? link.stock_id : field === 'source_code' ? link.source_code : undefined,
+    );
+    return { items: page.items, search_criteria: echoCriteria(criteria), total_count: page.totalCount };
+  },
   GetV1InventoryStockresolverTypeCode: (ctx) => {
     if (ctx.params.type !== 'website') throw badRequest('Only "website" sales channels are supported.');
     const stock = ctx.state.data.stocks.find((s) => s.websiteCodes.includes(ctx.params.code));

@@ -274,6 +274,100 @@ export const productHandlers: HandlerTable = {
       });
     return attributeToRest(attribute).options;
   },
+  /** Creates a product attribute (PaaS admin REST). Codes follow Commerce's rule: a letter, then a-z, 0-9, _. */
+  PostV1ProductsAttributes: (ctx) => {
+    const input = ctx.body.attribute as Record<string, unknown>;
+    const code = String(input.attribute_code);
+    if (!/^[a-z][a-z0-9_]{0,59}$/.test(code))
+      throw badRequest(
+        'Attribute code "%1" is invalid. Please use only letters (a-z or A-Z), numbers (0-9) or underscore (_) in this field, and the first character should be a letter.',
+        { 1: code },
+      );
+    if (ctx.state.data.attributes.some((a) => a.code === code))
+      throw badRequest('An attribute with this code already exists.');
+    const labels = (input.frontend_labels as Array<{ store_id?: number; label?: string }>) ?? [];
+    const label = String(input.default_frontend_label ?? labels.find((l) => l.store_id === 0)?.label ?? '');
+    if (!label) throw badRequest('"%fieldName" is required. Enter and try again.', { fieldName: 'frontend_label' });
+    const inputs = ['text', 'select', 'multiselect', 'price', 'boolean', 'textarea', 'date'] as const;
+    const frontendInput = inputs.find((i) => i === input.frontend_input);
+    if (!frontendInput)
+      throw badRequest('Invalid value of "%value" provided for the %fieldName field.', {
+        value: String(input.frontend_input),
+        fieldName: 'frontend_input',
+      });
+    const scope = input.scope === 'store' || input.scope === 'website' ? input.scope : 'global';
+    const options = ((input.options as Array<{ label: string; value: string }>) ?? [])
+      .filter((o) => String(o.label).trim() !== '')
+      .map((o, i) => ({ value: String(ctx.state.data.attributes.length * 1000 + i + 1), label: String(o.label) }));
+    const attribute = {
+      code,
+      label,
+      frontendInput,
+      scope,
+      options,
+      isUsedForPromoRules: input.is_used_for_promo_rules === true || input.is_used_for_promo_rules === '1',
+      id: ctx.state.next('attribute'),
+      attributeSetIds: [] as number[],
+    } satisfies CommerceState['data']['attributes'][number];
+    ctx.state.data.attributes.push(attribute);
+    return attributeToRest(attribute);
+  },
+  /** Adds an option to a select attribute; answers the new option id as a string, like Commerce. */
+  PostV1ProductsAttributesAttributeCodeOptions: (ctx) => {
+    const attribute = ctx.state.data.attributes.find((a) => a.code === ctx.params.attributeCode);
+    if (!attribute)
+      throw notFound('The attribute with a "%1" attributeCode doesn\'t exist. Verify the attribute and try again.', {
+        1: ctx.params.attributeCode,
+      });
+    if (attribute.frontendInput !== 'select' && attribute.frontendInput !== 'multiselect')
+      throw badRequest('The "%1" attribute doesn\'t work with options.', { 1: attribute.code });
+    const label = String(ctx.body.option.label).trim();
+    const existing = attribute.options.find((o) => o.label.toLowerCase() === label.toLowerCase());
+    if (existing) throw badRequest('Admin store attribute option label "%1" is already exists.', { 1: label });
+    const value = String(attribute.id * 1000 + attribute.options.length + 1);
+    attribute.options.push({ value, label });
+    return `id_${value}`;
+  },
+  /** One "Product Details" group per attribute set, id = set id × 10 + 1 (deterministic; Commerce ids vary). */
+  GetV1ProductsAttributesetsGroupsList: (ctx) => {
+    const criteria = parseSearchCriteria(ctx.query);
+    const groups = ctx.state.data.attributeSets.map((s) => ({
+      attribute_group_id: String(s.id * 10 + 1),
+      attribute_group_name: 'Product Details',
+      attribute_set_id: s.id,
+    }));
+    const page = applySearchCriteria(groups, criteria, (g, field) =>
+      field === 'attribute_set_id'
+        ? g.attribute_set_id
+        : field === 'attribute_group_id'
+          ? g.attribute_group_id
+          : field === 'attribute_group_name'
+            ? g.attribute_group_name
+            : undefined,
+    );
+    return { items: page.items, search_criteria: echoCriteria(criteria), total_count: page.totalCount };
+  },
+  PostV1ProductsAttributesetsAttributes: (ctx) => {
+    const { attributeSetId, attributeGroupId, attributeCode } = ctx.body as {
+      attributeSetId: number;
+      attributeGroupId: number;
+      attributeCode: string;
+    };
+    if (!ctx.state.data.attributeSets.some((s) => s.id === attributeSetId))
+      throw notFound('The AttributeSet with a "%1" ID doesn\'t exist. Verify the attributeSet and try again.', {
+        1: String(attributeSetId),
+      });
+    if (attributeGroupId !== attributeSetId * 10 + 1)
+      throw badRequest("The attribute group doesn't belong to the attribute set.");
+    const attribute = ctx.state.data.attributes.find((a) => a.code === attributeCode);
+    if (!attribute)
+      throw notFound('The attribute with a "%1" attributeCode doesn\'t exist. Verify the attribute and try again.', {
+        1: attributeCode,
+      });
+    if (attribute.attributeSetIds && !attribute.attributeSetIds.includes(attributeSetId))
+      attribute.attributeSetIds.push(attributeSetId);
+    return attribute.id;
+  },
   GetV1ProductsAttributesetsSetsList: (ctx) => {
     const criteria = parseSearchCriteria(ctx.query);
     const page = applySearchCriteria(ctx.state.data.attributeSets, criteria, (s, field) =>

@@ -196,7 +196,8 @@ export const handleRest = async (
     const result = await match.value.handler(ctx);
     if (method !== 'GET') deps.afterWrite();
     const payload = result === undefined ? [] : result;
-    if (match.value.validated) {
+    // A void operation (e.g. POST /V1/inventory/source-items) declares no 200 schema; its `[]` is not an error body.
+    if (match.value.validated && result !== undefined) {
       const check = validator.validateResponse(operation, 200, payload);
       if (!check.ok) {
         deps.violations.add({ operation, status: 200, issues: check.issues, body: payload });

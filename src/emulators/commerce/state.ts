@@ -23,6 +23,8 @@ export interface ProductRecord extends SeedProduct {
 export interface AttributeRecord extends SeedAttribute {
   id: number;
   options: Array<{ value: string; label: string }>;
+  /** Attribute sets the attribute was assigned to through REST (seeded attributes belong to every set). */
+  attributeSetIds?: number[];
 }
 
 export interface CustomerRecord extends SeedCustomer {

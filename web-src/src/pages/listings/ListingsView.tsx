@@ -37,6 +37,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useSession } from '../../session-context';
 import { useAsync } from '../../use-async';
 import { AttributesPanel } from './AttributesPanel';
+import { CreateCatalogProductDialog } from './CreateCatalogProductDialog';
 import { ListingDetailsDialog } from './ListingDetailsDialog';
 import { ListingRulesPanel } from './ListingRulesPanel';
 import { OverridesDialog } from './OverridesDialog';
@@ -100,6 +101,7 @@ const rowMenu = (row: GridRow): Array<[string, string]> => {
       ['end', 'End Listing'],
     ];
   if (row.status === 'ready_to_list' || row.status === 'manually_ended') return [['publish', 'Publish On Amazon']];
+  if (row.status === 'new_third_party') return [['create_catalog_product', 'Create New Catalog Product']];
   return [];
 };
 
@@ -189,8 +191,10 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
       for (const request of requests) errors.push(...(await client.act(storeId, request)).errors);
       return { errors };
     });
+  const [creatingFor, setCreatingFor] = useState<GridRow[] | null>(null);
   const onRowAction = (row: GridRow, action: string) => {
-    if (action === 'overrides') setOverridesFor([row]);
+    if (action === 'create_catalog_product') setCreatingFor([row]);
+    else if (action === 'overrides') setOverridesFor([row]);
     else act({ action: action as ListingActionRequest['action'], skus: [row.sellerSku] });
   };
 
@@ -379,6 +383,15 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
           />
         )}
       </DialogContainer>
+      <CreateCatalogProductDialog
+        storeId={storeId}
+        rows={creatingFor}
+        onClose={() => setCreatingFor(null)}
+        onDone={(result) => {
+          setCreatingFor(null);
+          run('Creating catalog products', async () => result);
+        }}
+      />
       <DialogContainer onDismiss={() => setDetails(null)}>
         {details && (
           <ListingDetailsDialog client={client} storeId={storeId} sku={details} onClose={() => setDetails(null)} />
