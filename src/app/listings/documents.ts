@@ -2,10 +2,10 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import iconv from 'iconv-lite';
 import { emulatorAgentFrom } from '../../adapters/amazon/emulator-agent';
 import { UpstreamError } from '../../platform/errors';
 import type { Params } from '../../platform/web-action';
+import { decodeTextStream } from './document-decoding';
 
 /**
  * Feed and report documents live on presigned S3 URLs, outside SP-API. They are fetched with plain HTTPS
@@ -72,7 +72,7 @@ export const decodeDocumentStream = (
   let stream: Readable = body;
   if (compressionAlgorithm === 'GZIP') stream = stream.pipe(createGunzip());
   const encoding = charset === 'cp1252' || charset === 'windows-1252' ? 'cp1252' : 'utf8';
-  return stream.pipe(iconv.decodeStream(encoding)) as unknown as Readable;
+  return stream.pipe(decodeTextStream(encoding));
 };
 
 export const downloadDocumentJson = async (
