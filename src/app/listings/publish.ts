@@ -9,6 +9,7 @@ import {
   type Listing,
   type ListingIssue,
   listingsItemRequestBody,
+  needsStatusCheck,
   type PlannedChange,
   planListingChange,
   planListingEnd,
@@ -16,7 +17,9 @@ import {
   statusChangeEntry,
   type TransitionContext,
   transition,
+  withoutRequestBody,
 } from '../../core/listings';
+import type { AmazonGateway } from '../../adapters/amazon/sp-api-gateway';
 import { UpstreamError } from '../../platform/errors';
 import type { ListingsContext } from './context';
 import { listingPrice } from './context';
@@ -55,12 +58,28 @@ export interface PublishResult {
 const PUBLISHABLE = new Set(['list_in_progress', 'relist_in_progress', 'active', 'inactive', 'ineligible']);
 
 const feedKey = (storeId: string, feedId: string) => buildKey('listings', storeId, 'feed', feedId);
+/** A pending feed's changes, in parts: 10 000 changes are ~4 MB, State takes at most 1 MB per value. */
+const feedPartKey = (storeId: string, feedId: string, part: number) =>
+  buildKey('listings', storeId, 'feedpart', feedId, String(part));
+const FEED_PART_BYTES = 512 * 1024;
 interface PendingFeed {
   feedId: string;
-  changes: Array<[number, PlannedChange]>;
+  /** Number of feedPartKey values holding the `[messageId, change]` pairs. */
+  parts: number;
   reason: string;
   jobId: string;
 }
+
+/** One SP-API gateway (one LWA access token) per listings run, not one per call site. */
+const gateways = new WeakMap<ListingsContext, Promise<AmazonGateway>>();
+const amazonOf = (lc: ListingsContext): Promise<AmazonGateway> => {
+  let gateway = gateways.get(lc);
+  if (!gateway) {
+    gateway = lc.services.amazonFor(lc.store);
+    gateways.set(lc, gateway);
+  }
+  return gateway;
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -165,7 +184,7 @@ const sendThroughApi = async (
   tctx: TransitionContext,
   options: { reason: string; jobId: string },
 ): Promise<{ listing: Listing; accepted: boolean }> => {
-  const amazon = await lc.services.amazonFor(lc.store);
+  const amazon = await amazonOf(lc);
   const path = { sellerId: lc.store.sellerId, sku: change.sku };
   const query = { marketplaceIds: [lc.store.marketplaceId], includedData: ['issues'] };
   let response: { status?: string; issues?: Array<ListingIssue & { severity: ListingIssue['severity'] }> };
@@ -195,14 +214,15 @@ const sendThroughApi = async (
     tctx,
   );
   let next = moved.ok ? moved.listing : listing;
-  if (accepted && change.kind !== 'delete') next = await confirmAmazonStatus(lc, next, tctx);
+  if (accepted && change.kind !== 'delete' && needsStatusCheck(listing.status, change))
+    next = await confirmAmazonStatus(lc, next, tctx);
   await logOutcome(lc, listing, next, change, accepted, issues, options);
   return { listing: next, accepted };
 };
 
 /** Reads the listing's status back from Amazon (List in Progress → Active / Inactive). */
 export const confirmAmazonStatus = async (lc: ListingsContext, listing: Listing, tctx: TransitionContext) => {
-  const amazon = await lc.services.amazonFor(lc.store);
+  const amazon = await amazonOf(lc);
   const item = await amazon.call<{
     summaries?: Array<{ status?: Array<'BUYABLE' | 'DISCOVERABLE'>; productType?: string }>;
     issues?: ListingIssue[];
@@ -226,7 +246,7 @@ export const confirmAmazonStatuses = async (
   listings: Listing[],
   tctx: TransitionContext,
 ): Promise<Map<string, Listing>> => {
-  const amazon = await lc.services.amazonFor(lc.store);
+  const amazon = await amazonOf(lc);
   const result = new Map<string, Listing>();
   for (let i = 0; i < listings.length; i += 20) {
     const batch = listings.slice(i, i + 20);
@@ -263,7 +283,7 @@ export const confirmAmazonStatuses = async (
 };
 
 const submitFeed = async (lc: ListingsContext, built: BuiltFeed, options: PublishOptions): Promise<string> => {
-  const amazon = await lc.services.amazonFor(lc.store);
+  const amazon = await amazonOf(lc);
   const contentType = 'application/json; charset=UTF-8';
   const doc = await amazon.call<{ feedDocumentId: string; url: string }>('createFeedDocument', {
     body: { contentType },
@@ -276,8 +296,24 @@ const submitFeed = async (lc: ListingsContext, built: BuiltFeed, options: Publis
       inputFeedDocumentId: doc.feedDocumentId,
     },
   });
-  const pending: PendingFeed = { feedId, changes: [...built.changes], reason: options.reason, jobId: options.jobId };
-  await lc.services.storage.kv.put(feedKey(lc.store.id, feedId), JSON.stringify(pending));
+  const parts: string[] = [];
+  let part: string[] = [];
+  let bytes = 0;
+  for (const [messageId, change] of built.changes) {
+    const entry = JSON.stringify([messageId, withoutRequestBody(change)]);
+    if (part.length > 0 && bytes + Buffer.byteLength(entry) > FEED_PART_BYTES) {
+      parts.push(`[${part.join(',')}]`);
+      part = [];
+      bytes = 0;
+    }
+    part.push(entry);
+    bytes += Buffer.byteLength(entry) + 1;
+  }
+  if (part.length > 0) parts.push(`[${part.join(',')}]`);
+  const { kv } = lc.services.storage;
+  for (const [index, value] of parts.entries()) await kv.put(feedPartKey(lc.store.id, feedId, index), value);
+  const pending: PendingFeed = { feedId, parts: parts.length, reason: options.reason, jobId: options.jobId };
+  await kv.put(feedKey(lc.store.id, feedId), JSON.stringify(pending));
   return feedId;
 };
 
@@ -289,7 +325,7 @@ const waitForFeed = async (
   tctx: TransitionContext,
   options: Pick<PublishOptions, 'feedWaitMs' | 'pollEveryMs' | 'reason' | 'jobId'>,
 ): Promise<{ accepted: number; failed: number } | undefined> => {
-  const amazon = await lc.services.amazonFor(lc.store);
+  const amazon = await amazonOf(lc);
   const deadline = Date.now() + (options.feedWaitMs ?? 20_000);
   for (;;) {
     const feed = await amazon.call<{ processingStatus: string; resultFeedDocumentId?: string }>('getFeed', {
@@ -314,7 +350,13 @@ const waitForFeed = async (
       const confirmed = await confirmAmazonStatuses(
         lc,
         applied.listings.filter((l) =>
-          applied.outcomes.some((o) => o.sku === l.sellerSku && o.outcome === 'accepted' && o.change.kind !== 'delete'),
+          applied.outcomes.some(
+            (o) =>
+              o.sku === l.sellerSku &&
+              o.outcome === 'accepted' &&
+              o.change.kind !== 'delete' &&
+              needsStatusCheck(bySku.get(o.sku)?.status ?? l.status, o.change),
+          ),
         ),
         tctx,
       );
@@ -326,13 +368,21 @@ const waitForFeed = async (
         await logOutcome(lc, before, after, outcome.change, outcome.outcome === 'accepted', outcome.issues, options);
       }
       await lc.repo.save(saved);
-      await lc.services.storage.kv.delete(feedKey(lc.store.id, feedId));
+      await forgetPendingFeed(lc, feedId);
       const accepted = applied.outcomes.filter((o) => o.outcome === 'accepted').length;
       return { accepted, failed: applied.outcomes.length - accepted };
     }
     if (Date.now() >= deadline) return undefined;
     await sleep(options.pollEveryMs ?? 1000);
   }
+};
+
+/** The pending record goes first, so a run stopped half-way never finds a record without its parts. */
+const forgetPendingFeed = async (lc: ListingsContext, feedId: string) => {
+  const { kv } = lc.services.storage;
+  await kv.delete(feedKey(lc.store.id, feedId));
+  const parts = buildKey('listings', lc.store.id, 'feedpart', feedId);
+  for await (const key of kv.keys(`${parts}.*`)) await kv.delete(key);
 };
 
 /** Feeds an earlier run left processing: apply those that finished; returns the SKUs still in flight. */
@@ -348,9 +398,15 @@ const resumePendingFeeds = async (
     const raw = await lc.services.storage.kv.get(key);
     if (!raw) continue;
     const pending = JSON.parse(raw) as PendingFeed;
+    const changes = new Map<number, PlannedChange>();
+    for (let part = 0; part < pending.parts; part++) {
+      const value = await lc.services.storage.kv.get(feedPartKey(lc.store.id, pending.feedId, part));
+      for (const [messageId, change] of value ? (JSON.parse(value) as Array<[number, PlannedChange]>) : [])
+        changes.set(messageId, change);
+    }
     const built: BuiltFeed = {
       document: { header: { sellerId: lc.store.sellerId, version: '2.0' }, messages: [] },
-      changes: new Map(pending.changes),
+      changes,
       bytes: 0,
     };
     const applied = await waitForFeed(lc, pending.feedId, built, tctx, {
@@ -364,7 +420,7 @@ const resumePendingFeeds = async (
       result.failed += applied.failed;
     } else {
       result.feedsPending.push(pending.feedId);
-      for (const [, change] of pending.changes) inFlight.add(change.sku);
+      for (const change of changes.values()) inFlight.add(change.sku);
     }
   }
   return inFlight;

@@ -268,3 +268,25 @@ export const routePlannedChanges = (
   }
   return { api, feed };
 };
+
+/** Offer fields whose change can move Amazon's BUYABLE status (stock or who ships it). */
+const STATUS_FIELDS = new Set<keyof OfferValues>(['quantity', 'fulfillmentChannel']);
+
+/**
+ * Whether Amazon's status must be read back after an accepted change. A new offer, a relist, a replaced ASIN, or a
+ * change of quantity or fulfilment channel can move the listing between Active and Inactive; a price, note or
+ * handling-time change on a listing that is already listed cannot, so no read is spent on it (at 10 000 price
+ * changes that read costs 500 searchListingsItems calls, ~100 s of the usage plan).
+ */
+export const needsStatusCheck = (status: string, change: PlannedChange): boolean =>
+  change.kind === 'create' ||
+  change.kind === 'replace_asin' ||
+  status === 'list_in_progress' ||
+  status === 'relist_in_progress' ||
+  change.changedFields.some((field) => STATUS_FIELDS.has(field));
+
+/** What reading a processing report back needs of a change (its request body is not needed once sent). */
+export const withoutRequestBody = (change: PlannedChange): PlannedChange => {
+  const { attributes: _attributes, patches: _patches, ...rest } = change;
+  return rest;
+};

@@ -6,9 +6,11 @@ import { applyProcessingReport, buildListingsFeeds } from '../../../src/core/lis
 import { computeOffer, type DesiredOffer } from '../../../src/core/listings/offer';
 import {
   listingsItemRequestBody,
+  needsStatusCheck,
   planListingChange,
   planListingEnd,
   routePlannedChanges,
+  withoutRequestBody,
 } from '../../../src/core/listings/patches';
 import { AT, listing, product, settings, store } from './fixtures';
 
@@ -160,6 +162,38 @@ describe('routePlannedChanges', () => {
     const withReplace = routePlannedChanges([...many, replace], 2);
     expect(withReplace.api.map((c) => c.sku)).toEqual(['R', 'A']);
     expect(withReplace.feed.map((c) => c.sku)).toEqual(['B', 'C', 'D', 'E']);
+  });
+});
+
+describe('reading Amazon\'s status back after an accepted change', () => {
+  it('is skipped for a price change on a listed offer, kept when the status can move', () => {
+    const price = planListingChange(desired({ sku: 'P', price: '18.00' }), accepted);
+    expect(needsStatusCheck('active', price)).toBe(false);
+    expect(needsStatusCheck('inactive', price)).toBe(false);
+    // A listing still being listed or relisted learns its status from Amazon.
+    expect(needsStatusCheck('list_in_progress', price)).toBe(true);
+    expect(needsStatusCheck('relist_in_progress', price)).toBe(true);
+    // Stock or fulfilment channel can make the offer (un)buyable; a new offer or ASIN is always read back.
+    expect(needsStatusCheck('active', planListingChange(desired({ sku: 'Q', quantity: 0 }), accepted))).toBe(true);
+    expect(
+      needsStatusCheck('active', planListingChange(desired({ sku: 'F', fulfillmentChannel: 'AMAZON_NA' }), accepted)),
+    ).toBe(true);
+    expect(needsStatusCheck('active', planListingChange(desired({ sku: 'N' }), undefined))).toBe(true);
+    expect(needsStatusCheck('active', planListingChange(desired({ sku: 'A', asin: 'B000000002' }), accepted))).toBe(
+      true,
+    );
+  });
+
+  it('a change kept for the processing report drops its request body but not what the log and status need', () => {
+    const change = planListingChange(desired({ sku: 'P', price: '18.00' }), accepted);
+    const kept = withoutRequestBody(change);
+    expect(kept.patches).toBeUndefined();
+    expect(kept.attributes).toBeUndefined();
+    expect(kept).toMatchObject({ sku: 'P', kind: 'patch', changedFields: ['price'], before: accepted });
+    expect(kept.sent.price).toBe('18.00');
+    expect(changeLogEntries(kept, { storeId: 's', reason: 'r', jobId: 'j', at: AT })).toEqual(
+      changeLogEntries(change, { storeId: 's', reason: 'r', jobId: 'j', at: AT }),
+    );
   });
 });
 
