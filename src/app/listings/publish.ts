@@ -22,7 +22,7 @@ import {
 import type { AmazonGateway } from '../../adapters/amazon/sp-api-gateway';
 import { UpstreamError } from '../../platform/errors';
 import type { ListingsContext } from './context';
-import { listingPrice } from './context';
+import { listingPrice, loadPricingProducts } from './context';
 import { downloadDocumentJson, uploadDocument } from './documents';
 import { loadProducts } from './products';
 
@@ -83,7 +83,23 @@ const amazonOf = (lc: ListingsContext): Promise<AmazonGateway> => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export const publishListings = async (lc: ListingsContext, options: PublishOptions): Promise<PublishResult> => {
+/**
+ * One publisher per store at a time: the 5-minute alarm, Commerce product/stock events and merchant actions all
+ * plan from `lastAccepted`, so two at once would both send the same change (found by `npm run chaos`: every price
+ * of an event overlapping the alarm reached Amazon twice). The lease outlives the longest activation (10 min), so
+ * a live run never loses it; a killed run's lease blocks publishing until it expires, and a waiting event run
+ * fails with a lock timeout and is redelivered.
+ */
+export const PUBLISH_LEASE = { ttlSeconds: 600, waitMs: 50_000 };
+
+export const publishListings = (lc: ListingsContext, options: PublishOptions): Promise<PublishResult> =>
+  lc.services.storage.locks.withLock(
+    `listings-publish-${lc.store.id}`,
+    () => publishUnlocked(lc, options),
+    PUBLISH_LEASE,
+  );
+
+const publishUnlocked = async (lc: ListingsContext, options: PublishOptions): Promise<PublishResult> => {
   const result: PublishResult = { planned: 0, viaApi: 0, viaFeed: 0, accepted: 0, failed: 0, feedsPending: [] };
   const tctx: TransitionContext = {
     automaticListAction: lc.settings.productListingActions.automaticListAction,
@@ -104,6 +120,7 @@ export const publishListings = async (lc: ListingsContext, options: PublishOptio
     lc,
     work.filter((l) => l.status !== 'end_in_progress').map((l) => l.productSku as string),
   );
+  const pricingProducts = await loadPricingProducts(lc, products.keys());
   const changes: PlannedChange[] = [];
   const bySku = new Map<string, Listing>();
   for (const listing of work) {
@@ -119,7 +136,7 @@ export const publishListings = async (lc: ListingsContext, options: PublishOptio
       product,
       store: lc.ctx,
       settings: lc.settings,
-      price: await listingPrice(lc, listing, product),
+      price: await listingPrice(lc, listing, product, pricingProducts.get(product.sku)),
     });
     if (!publishable) continue;
     const change = planListingChange(offer, listing.lastAccepted, { merchantAction: options.merchantAction });
