@@ -22,7 +22,7 @@ import {
 import type { AmazonGateway } from '../../adapters/amazon/sp-api-gateway';
 import { UpstreamError } from '../../platform/errors';
 import type { ListingsContext } from './context';
-import { listingPrice, loadPricingProducts } from './context';
+import { listingPrice } from './context';
 import { downloadDocumentJson, uploadDocument } from './documents';
 import { loadProducts } from './products';
 
@@ -120,7 +120,6 @@ const publishUnlocked = async (lc: ListingsContext, options: PublishOptions): Pr
     lc,
     work.filter((l) => l.status !== 'end_in_progress').map((l) => l.productSku as string),
   );
-  const pricingProducts = await loadPricingProducts(lc, products.keys());
   const changes: PlannedChange[] = [];
   const bySku = new Map<string, Listing>();
   for (const listing of work) {
@@ -136,7 +135,7 @@ const publishUnlocked = async (lc: ListingsContext, options: PublishOptions): Pr
       product,
       store: lc.ctx,
       settings: lc.settings,
-      price: await listingPrice(lc, listing, product, pricingProducts.get(product.sku)),
+      price: await listingPrice(lc, listing, product),
     });
     if (!publishable) continue;
     const change = planListingChange(offer, listing.lastAccepted, { merchantAction: options.merchantAction });
