@@ -30,6 +30,8 @@ export const gridRowSchema = z.object({
   overrides: overridesSchema,
   candidates: z.array(z.looseObject({ asin: z.string(), title: z.string().optional() })),
   updatedAt: z.string(),
+  /** Only when the grid asked for the Buy Box Won column. */
+  buyBoxWon: z.enum(['Yes', 'No', 'NA']).optional(),
 });
 export type GridRow = z.infer<typeof gridRowSchema>;
 
@@ -115,8 +117,105 @@ export interface ListingActionRequest {
   productSku?: string;
 }
 
+/** Grid columns a view can show and sort by (the server's GRID_COLUMN_IDS / GRID_SORT_COLUMNS). */
+export const GRID_COLUMN_IDS = [
+  'sellerSku',
+  'productSku',
+  'asin',
+  'name',
+  'condition',
+  'price',
+  'quantity',
+  'fulfillment',
+  'status',
+  'reason',
+  'buyBoxWon',
+  'updatedAt',
+  'action',
+] as const;
+export type GridColumnId = (typeof GRID_COLUMN_IDS)[number];
+export const GRID_SORT_COLUMNS = [
+  'sellerSku',
+  'productSku',
+  'asin',
+  'name',
+  'condition',
+  'price',
+  'quantity',
+  'status',
+  'updatedAt',
+] as const;
+export type GridSortColumn = (typeof GRID_SORT_COLUMNS)[number];
+export interface GridSort {
+  column: GridSortColumn;
+  direction: 'ascending' | 'descending';
+}
+
+export const savedViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  tab: z.enum(TAB_IDS),
+  filter: z.string(),
+  columns: z.array(z.enum(GRID_COLUMN_IDS)),
+  sort: z.object({ column: z.enum(GRID_SORT_COLUMNS), direction: z.enum(['ascending', 'descending']) }).nullable(),
+  savedAt: z.string(),
+});
+export type SavedView = z.infer<typeof savedViewSchema>;
+export type SavedViewDraft = Omit<SavedView, 'id' | 'savedAt'>;
+const viewsSchema = z.object({ views: z.array(savedViewSchema) });
+
+const offerRowSchema = z.object({
+  asin: z.string(),
+  isSeller: z.enum(['Yes', 'No']),
+  condition: z.string(),
+  fulfillmentChannel: z.enum(['Amazon', 'Merchant']),
+  listingPrice: z.string(),
+  shippingPrice: z.string(),
+  landedPrice: z.string(),
+  feedbackRating: z.number().nullable(),
+  feedbackCount: z.number().nullable(),
+});
+export const competitionSchema = z.object({
+  sku: z.string(),
+  asin: z.string().nullable(),
+  currency: z.string().nullable(),
+  buyBox: z
+    .object({
+      asin: z.string(),
+      isSeller: z.enum(['Yes', 'No']),
+      condition: z.string(),
+      listingPrice: z.string(),
+      shippingPrice: z.string(),
+      landedPrice: z.string(),
+    })
+    .nullable(),
+  buyBoxWon: z.enum(['Yes', 'No', 'NA']),
+  offers: z.array(offerRowSchema),
+  lastUpdated: z.string().nullable(),
+  source: z.enum(['notification', 'poll']).nullable(),
+  freshness: z.object({ state: z.enum(['none', 'fresh', 'stale']), ageMs: z.number().nullable() }),
+});
+export type ListingCompetition = z.infer<typeof competitionSchema>;
+
+export interface GridOptions {
+  sort?: GridSort | null;
+  /** Ask for the Buy Box Won column (one extra read per ASIN on the page). */
+  buyBox?: boolean;
+}
+
 export interface ListingsClient {
-  grid(storeId: string, tab: TabId, page: number, pageSize: number, filter?: string): Promise<GridPage>;
+  grid(
+    storeId: string,
+    tab: TabId,
+    page: number,
+    pageSize: number,
+    filter?: string,
+    options?: GridOptions,
+  ): Promise<GridPage>;
+  views(storeId: string): Promise<SavedView[]>;
+  saveView(storeId: string, view: SavedViewDraft): Promise<{ view: SavedView; views: SavedView[] }>;
+  deleteView(storeId: string, id: string): Promise<SavedView[]>;
+  competition(storeId: string, sku: string, refresh?: boolean): Promise<ListingCompetition>;
   details(storeId: string, sku: string): Promise<ListingDetails>;
   act(storeId: string, request: ListingActionRequest): Promise<ActionResult>;
   rules(storeId: string): Promise<{ rules: ConditionGroup; conditionTypes: ConditionTypeDescription[] }>;
@@ -132,14 +231,39 @@ export const createListingsClient = (
   const transport = createTransport(session, fetchFn);
   const send = <T>(
     action: string,
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     request: Record<string, unknown>,
     schema: z.ZodType<T>,
   ): Promise<T> => transport.call(action, method, request, schema);
   const anything = z.record(z.string(), z.unknown());
   return {
-    grid: (storeId, tab, page, pageSize, filter) =>
-      send('asc/listings-grid', 'GET', { storeId, tab, page, pageSize, filter }, gridSchema),
+    grid: (storeId, tab, page, pageSize, filter, options = {}) =>
+      send(
+        'asc/listings-grid',
+        'GET',
+        {
+          storeId,
+          tab,
+          page,
+          pageSize,
+          filter,
+          sort: options.sort?.column,
+          direction: options.sort?.direction,
+          buyBox: options.buyBox ? 'true' : undefined,
+        },
+        gridSchema,
+      ),
+    views: async (storeId) => (await send('asc/listing-views', 'GET', { storeId }, viewsSchema)).views,
+    saveView: (storeId, view) =>
+      send(
+        'asc/listing-views',
+        'POST',
+        { storeId, view },
+        z.object({ view: savedViewSchema, views: z.array(savedViewSchema) }),
+      ),
+    deleteView: async (storeId, id) => (await send('asc/listing-views', 'DELETE', { storeId, id }, viewsSchema)).views,
+    competition: (storeId, sku, refresh = false) =>
+      send('asc/listing-competition', refresh ? 'POST' : 'GET', { storeId, sku }, competitionSchema),
     details: (storeId, sku) => send('asc/listing-details', 'GET', { storeId, sku }, detailsSchema),
     act: (storeId, request) => send('asc/listing-actions', 'POST', { storeId, ...request }, actionResultSchema),
     rules: async (storeId) =>

@@ -21,12 +21,14 @@ import {
   TextField,
   View,
 } from '@adobe/react-spectrum';
-import type { Selection } from '@react-types/shared';
+import type { Selection, SortDescriptor } from '@react-types/shared';
 import { useMemo, useState } from 'react';
 import { messageOf } from '../../api/client';
 import {
   createListingsClient,
+  type GridColumnId,
   type GridRow,
+  type GridSort,
   gridCsv,
   type ListingActionRequest,
   type ListingsClient,
@@ -40,21 +42,13 @@ import { AttributesPanel } from './AttributesPanel';
 import { CreateCatalogProductDialog } from './CreateCatalogProductDialog';
 import { ListingDetailsDialog } from './ListingDetailsDialog';
 import { ListingRulesPanel } from './ListingRulesPanel';
+import { ColumnChooser, SavedViews } from './GridControls';
+import { DEFAULT_COLUMNS, GRID_COLUMNS, isSortable } from './grid-columns';
 import { OverridesDialog } from './OverridesDialog';
+import { RowActionDialog, type RowDialogKind } from './RowActionDialogs';
 import { downloadCsv } from '../../download';
 
 const PAGE_SIZE = 50;
-
-const COLUMNS = [
-  { key: 'sellerSku', name: 'Amazon Seller SKU' },
-  { key: 'asin', name: 'ASIN' },
-  { key: 'name', name: 'Product Listing Name' },
-  { key: 'condition', name: 'Condition' },
-  { key: 'price', name: 'Listing Price' },
-  { key: 'quantity', name: 'Amazon Quantity' },
-  { key: 'status', name: 'Status' },
-  { key: 'action', name: 'Action' },
-] as const;
 
 /** Update Required Info for Multiple Matches / Has Variants / Unable to Assign: pick or type the ASIN. */
 const AssignAsin = ({ row, onAssign }: { row: GridRow; onAssign: (asin: string) => void }) => {
@@ -94,23 +88,36 @@ const rowMenu = (row: GridRow): Array<[string, string]> => {
   if (['active', 'inactive', 'ineligible'].includes(row.status))
     return [
       ['overrides', 'Create / Edit Override'],
+      ['edit_asin', 'Edit Assigned ASIN'],
+      ['alias_sku', 'Create Alias Seller SKU'],
       [
         'switch_fulfillment',
         row.fulfillment === 'FBA' ? 'Switch to Fulfilled by Merchant' : 'Switch to Fulfilled by Amazon',
       ],
       ['end', 'End Listing'],
     ];
-  if (row.status === 'ready_to_list' || row.status === 'manually_ended') return [['publish', 'Publish On Amazon']];
-  if (row.status === 'new_third_party') return [['create_catalog_product', 'Create New Catalog Product']];
+  if (row.status === 'manually_ended')
+    return [
+      ['publish', 'Publish On Amazon'],
+      ['alias_sku', 'Create Alias Seller SKU'],
+    ];
+  if (row.status === 'ready_to_list') return [['publish', 'Publish On Amazon']];
+  if (row.status === 'missing_condition') return [['set_condition', 'Update Required Info']];
+  if (row.status === 'new_third_party')
+    return [
+      ['assign_catalog_product', 'Assign Catalog Product'],
+      ['create_catalog_product', 'Create New Catalog Product'],
+    ];
   return [];
 };
 
 const cellFor = (
   row: GridRow,
-  key: (typeof COLUMNS)[number]['key'],
+  key: GridColumnId,
   act: (request: ListingActionRequest) => void,
   open: (sku: string) => void,
   onRowAction: (row: GridRow, action: string) => void,
+  showsReason: boolean,
 ) => {
   switch (key) {
     case 'price':
@@ -118,7 +125,13 @@ const cellFor = (
     case 'quantity':
       return row.fulfillment === 'FBA' ? 'FBA' : (row.quantity ?? '—');
     case 'status':
-      return row.reason ? `${row.statusLabel}: ${row.reason}` : row.statusLabel;
+      return row.reason && !showsReason ? `${row.statusLabel}: ${row.reason}` : row.statusLabel;
+    case 'reason':
+      return row.reason ?? '—';
+    case 'buyBoxWon':
+      return row.buyBoxWon ?? '—';
+    case 'updatedAt':
+      return new Date(row.updatedAt).toLocaleString();
     case 'action':
       return (
         <Flex gap="size-50" alignItems="center">
@@ -152,10 +165,22 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
   const [filterText, setFilterText] = useState('');
   const [filter, setFilter] = useState('');
   const [round, setRound] = useState(0);
+  const [columnsByTab, setColumnsByTab] = useState<Record<TabId, GridColumnId[]>>({ ...DEFAULT_COLUMNS });
+  const [sort, setSort] = useState<GridSort | null>(null);
+  const columns = columnsByTab[tab];
+  const buyBox = columns.includes('buyBoxWon');
   const [grid] = useAsync(
-    () => client.grid(storeId, tab, page, PAGE_SIZE, filter || undefined),
-    `grid:${storeId}:${tab}:${page}:${filter}:${round}`,
+    () => client.grid(storeId, tab, page, PAGE_SIZE, filter || undefined, { sort, buyBox }),
+    `grid:${storeId}:${tab}:${page}:${filter}:${sort?.column}:${sort?.direction}:${buyBox}:${round}`,
   );
+  const visibleColumns = GRID_COLUMNS.filter((c) => columns.includes(c.key));
+  const setColumns = (next: GridColumnId[]) => setColumnsByTab((all) => ({ ...all, [tab]: next }));
+  const onSortChange = (descriptor: SortDescriptor) => {
+    const column = String(descriptor.column) as GridColumnId;
+    if (!isSortable(column)) return;
+    setSort({ column, direction: descriptor.direction === 'descending' ? 'descending' : 'ascending' });
+    setPage(0);
+  };
   const [selected, setSelected] = useState<Selection>(new Set());
   const [notice, setNotice] = useState<{ variant: 'positive' | 'negative' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -192,9 +217,12 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
       return { errors };
     });
   const [creatingFor, setCreatingFor] = useState<GridRow[] | null>(null);
+  const [rowDialog, setRowDialog] = useState<{ kind: RowDialogKind; row: GridRow } | null>(null);
   const onRowAction = (row: GridRow, action: string) => {
     if (action === 'create_catalog_product') setCreatingFor([row]);
     else if (action === 'overrides') setOverridesFor([row]);
+    else if (['alias_sku', 'edit_asin', 'assign_catalog_product', 'set_condition'].includes(action))
+      setRowDialog({ kind: action as RowDialogKind, row });
     else act({ action: action as ListingActionRequest['action'], skus: [row.sellerSku] });
   };
 
@@ -251,6 +279,29 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
             {`${t.label} - ${grid.status === 'ready' ? (grid.data.counts[t.id] ?? 0) : ''}`}
           </ActionButton>
         ))}
+      </Flex>
+      <Flex gap="size-100" alignItems="end" marginBottom="size-200" wrap data-testid="grid-controls">
+        <ColumnChooser columns={columns} onChange={setColumns} />
+        <SavedViews
+          client={client}
+          storeId={storeId}
+          current={{ tab, filter, columns, sort }}
+          onNotice={setNotice}
+          onApply={(view) => {
+            setTab(view.tab);
+            setFilterText(view.filter);
+            setFilter(view.filter);
+            setColumnsByTab((all) => ({ ...all, [view.tab]: view.columns }));
+            setSort(view.sort);
+            setPage(0);
+            setSelected(new Set());
+          }}
+        />
+        {sort && (
+          <ActionButton isQuiet onPress={() => setSort(null)} data-testid="sort-clear">
+            {`Clear sort (${GRID_COLUMNS.find((c) => c.key === sort.column)?.name}, ${sort.direction})`}
+          </ActionButton>
+        )}
       </Flex>
       <Flex gap="size-100" alignItems="end" marginBottom="size-200" wrap>
         <TextField
@@ -344,13 +395,23 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
             data-testid="listings-grid"
             overflowMode="wrap"
             minHeight="size-3000"
+            sortDescriptor={sort ? { column: sort.column, direction: sort.direction } : undefined}
+            onSortChange={onSortChange}
           >
-            <TableHeader columns={[...COLUMNS]}>{(c) => <Column key={c.key}>{c.name}</Column>}</TableHeader>
+            <TableHeader columns={visibleColumns}>
+              {(c) => (
+                <Column key={c.key} allowsSorting={isSortable(c.key)}>
+                  {c.name}
+                </Column>
+              )}
+            </TableHeader>
             <TableBody items={rows.map((r) => ({ ...r, id: r.sellerSku }))}>
               {(row) => (
                 <Row key={row.sellerSku}>
                   {(key) => (
-                    <Cell>{cellFor(row, key as (typeof COLUMNS)[number]['key'], act, setDetails, onRowAction)}</Cell>
+                    <Cell>
+                      {cellFor(row, key as GridColumnId, act, setDetails, onRowAction, columns.includes('reason'))}
+                    </Cell>
                   )}
                 </Row>
               )}
@@ -392,6 +453,19 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
           run('Creating catalog products', async () => result);
         }}
       />
+      <DialogContainer onDismiss={() => setRowDialog(null)}>
+        {rowDialog && (
+          <RowActionDialog
+            kind={rowDialog.kind}
+            row={rowDialog.row}
+            onClose={() => setRowDialog(null)}
+            onSave={(request) => {
+              setRowDialog(null);
+              act(request);
+            }}
+          />
+        )}
+      </DialogContainer>
       <DialogContainer onDismiss={() => setDetails(null)}>
         {details && (
           <ListingDetailsDialog client={client} storeId={storeId} sku={details} onClose={() => setDetails(null)} />
