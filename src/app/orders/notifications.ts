@@ -8,22 +8,19 @@ import type { AmazonGateway } from '../../adapters/amazon/sp-api-gateway';
 import { buildKey } from '../../adapters/state';
 import { parseOrderChange, toRefreshWorkItems } from '../../core/orders';
 import { isSyncEnabled } from '../../core/store';
-import { EmulatorNotificationQueue, type NotificationQueue, SqsNotificationQueue } from '../pricing/competitor-feed';
+import { type NotificationQueue, notificationQueueFromInputs } from '../../adapters/sqs';
 import type { Services } from '../services';
 import { type ImportOptions, refreshOrder } from './import';
 
 export const DEFAULT_ORDERS_QUEUE_ARN = 'arn:aws:sqs:us-east-1:000000000000:asc-order-change';
 
-export const orderChangeQueueFrom = (inputs: Record<string, unknown>): NotificationQueue => {
-  const arn =
-    typeof inputs.ASC_ORDERS_QUEUE_ARN === 'string' && inputs.ASC_ORDERS_QUEUE_ARN.startsWith('arn:')
-      ? inputs.ASC_ORDERS_QUEUE_ARN
-      : DEFAULT_ORDERS_QUEUE_ARN;
-  const emulator = inputs.AMAZON_EMULATOR_URL;
-  return typeof emulator === 'string' && emulator.startsWith('http')
-    ? new EmulatorNotificationQueue(emulator, arn)
-    : new SqsNotificationQueue(arn);
-};
+/** The ORDER_CHANGE queue over Amazon SQS: ASC_ORDERS_QUEUE_URL (or _ARN) + ASC_SQS_* credentials (src/adapters/sqs). */
+export const orderChangeQueueFrom = (inputs: Record<string, unknown>): NotificationQueue =>
+  notificationQueueFromInputs(inputs, {
+    url: 'ASC_ORDERS_QUEUE_URL',
+    arn: 'ASC_ORDERS_QUEUE_ARN',
+    emulatorQueueName: 'asc-order-change',
+  });
 
 /** One destination per queue and one ORDER_CHANGE subscription per seller; 409 (exists) is fine. */
 export const ensureOrderChangeSubscription = async (gateway: AmazonGateway, queueArn: string): Promise<void> => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AmazonGateway } from '../../adapters/amazon/sp-api-gateway';
+import { type NotificationQueue, notificationQueueFromInputs } from '../../adapters/sqs';
 import type { CompetitorSnapshot } from '../../adapters/state/pricing';
 import { Big, roundToMinorUnit } from '../../core/money';
 import { type ItemCondition, itemConditionFromAmazon } from '../../core/pricing';
@@ -9,82 +10,20 @@ import { type ItemCondition, itemConditionFromAmazon } from '../../core/pricing'
  * listings whose data went stale. Both become one CompetitorSnapshot per ASIN.
  */
 
-/** One received message; `receiptHandle` deletes it once processed (at-least-once delivery, like SQS). */
-export interface QueueMessage {
-  messageId: string;
-  receiptHandle: string;
-  body: string;
-}
-
-export interface NotificationQueue {
-  readonly queueArn: string;
-  receive(max: number): Promise<QueueMessage[]>;
-  delete(receiptHandle: string): Promise<void>;
-}
+export type { NotificationQueue, QueueMessage } from '../../adapters/sqs';
 
 export const DEFAULT_OFFERS_QUEUE_ARN = 'arn:aws:sqs:us-east-1:000000000000:asc-any-offer-changed';
 
-/** The Amazon emulator's SQS stand-in (POST /__sqs/receive, /__sqs/delete; docs/emulators.md). */
-export class EmulatorNotificationQueue implements NotificationQueue {
-  constructor(
-    private readonly emulatorUrl: string,
-    readonly queueArn: string,
-  ) {}
-
-  private async post(path: string, body: unknown): Promise<unknown> {
-    const response = await fetch(`${this.emulatorUrl.replace(/\/$/, '')}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`queue ${path} failed: HTTP ${response.status} ${await response.text()}`);
-    return response.json();
-  }
-
-  async receive(max: number): Promise<QueueMessage[]> {
-    const answer = (await this.post('/__sqs/receive', {
-      queueArn: this.queueArn,
-      max: Math.min(10, Math.max(1, max)),
-      visibilityTimeoutSeconds: 60,
-    })) as { messages: QueueMessage[] };
-    return answer.messages;
-  }
-
-  async delete(receiptHandle: string): Promise<void> {
-    await this.post('/__sqs/delete', { receiptHandle });
-  }
-}
-
 /**
- * Production: Amazon SQS ReceiveMessage / DeleteMessage on the queue the destination names. Not implemented yet
- * (it needs an AWS SDK client and IAM credentials for the queue, which the project does not carry); the job
- * reports this clearly instead of silently doing nothing.
+ * The ANY_OFFER_CHANGED queue, read over Amazon SQS (src/adapters/sqs): ASC_OFFERS_QUEUE_URL (or
+ * ASC_OFFERS_QUEUE_ARN) and the ASC_SQS_* credentials; locally the emulator's SQS endpoint and demo key.
  */
-export class SqsNotificationQueue implements NotificationQueue {
-  constructor(readonly queueArn: string) {}
-  receive(): Promise<QueueMessage[]> {
-    return Promise.reject(
-      new Error(
-        'Reading Amazon SQS is not implemented yet: set AMAZON_EMULATOR_URL for local runs, or add an SQS client here',
-      ),
-    );
-  }
-  delete(): Promise<void> {
-    return this.receive().then(() => undefined);
-  }
-}
-
-export const notificationQueueFrom = (inputs: Record<string, unknown>): NotificationQueue => {
-  const setting = (name: string): string | undefined => {
-    const value = inputs[name] ?? process.env[name];
-    return typeof value === 'string' && value !== '' && !value.startsWith('$') ? value : undefined;
-  };
-  const arn = setting('ASC_OFFERS_QUEUE_ARN')?.startsWith('arn:')
-    ? setting('ASC_OFFERS_QUEUE_ARN')!
-    : DEFAULT_OFFERS_QUEUE_ARN;
-  const emulator = setting('AMAZON_EMULATOR_URL');
-  return emulator?.startsWith('http') ? new EmulatorNotificationQueue(emulator, arn) : new SqsNotificationQueue(arn);
-};
+export const notificationQueueFrom = (inputs: Record<string, unknown>): NotificationQueue =>
+  notificationQueueFromInputs(inputs, {
+    url: 'ASC_OFFERS_QUEUE_URL',
+    arn: 'ASC_OFFERS_QUEUE_ARN',
+    emulatorQueueName: 'asc-any-offer-changed',
+  });
 
 const moneySchema = z.object({ Amount: z.number(), CurrencyCode: z.string() });
 const offerSchema = z.looseObject({

@@ -6,6 +6,7 @@
  *   await amazon.control.advance(5 * 60_000); amazon.control.state(); await amazon.close();
  *
  * Hosts: api.amazon.com → LWA; sellingpartnerapi-{na,eu,fe}.amazon.com → API (region from Host);
+ * sqs.<region>.amazonaws.com → Amazon SQS (JSON 1.0 protocol, SigV4; sqs.ts) holding the notification queues;
  * any host → /__control, /__sqs, /apps/authorize/*, /NinetyDays/* (presigned documents).
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -30,6 +31,7 @@ import { anyOfferChangedPayload, pricingHandlers } from './pricing';
 import { processReports, reportHandlers } from './reports';
 import { type AmazonSeed, DEMO_AMAZON_SEED, applySeed } from './seed';
 import { buildApiRouter, handleApiRequest, regionFromHost } from './server';
+import { SQS_HOST, type SqsCredential, SqsService } from './sqs';
 import { AmazonState } from './state';
 
 export type { AmazonSeed } from './seed';
@@ -52,6 +54,8 @@ export interface AmazonEmulatorOptions {
   /** A response that violates the official model becomes a 500 (default true). */
   strictResponses?: boolean;
   persistPath?: string;
+  /** IAM keys the SQS endpoint accepts (default: the demo key, DEMO_SQS_CREDENTIALS). */
+  sqsCredentials?: SqsCredential[];
 }
 
 export interface AmazonEmulator {
@@ -80,7 +84,15 @@ export async function startAmazonEmulator(opts: AmazonEmulatorOptions = {}): Pro
     world.state = AmazonState.fromJSON(JSON.parse(readFileSync(opts.persistPath, 'utf8')));
   else applySeed(world.state, opts.seed ?? DEMO_AMAZON_SEED, clock.now());
 
-  const notifier = () => new Notifier(world.state, clock, violations);
+  // tick() is assigned below; the SQS endpoint advances the emulated world before each call like the API does.
+  const sqs = new SqsService({
+    state: () => world.state,
+    clock,
+    requestLog,
+    credentials: opts.sqsCredentials,
+    tick: () => tick(),
+  });
+  const notifier = () => new Notifier(world.state, clock, violations, () => sqs.wake());
   const engine = () =>
     new OrdersEngine(world.state, (order, changeType, reason) => {
       notifier().publish(
@@ -196,6 +208,12 @@ export async function startAmazonEmulator(opts: AmazonEmulatorOptions = {}): Pro
     const url = new URL(req.url ?? '/', 'http://emulator');
     const host = hostOf(req);
     const method = (req.method ?? 'GET').toUpperCase();
+    const sqsRegion = SQS_HOST.exec(host)?.[1];
+    if (sqsRegion && !url.pathname.startsWith('/__control')) {
+      await sqs.handle(req, res, sqsRegion);
+      persist();
+      return;
+    }
     if (await control.handle(req, res)) {
       if (method !== 'GET') persist();
       return;
@@ -258,6 +276,7 @@ export async function startAmazonEmulator(opts: AmazonEmulatorOptions = {}): Pro
     },
     close: async () => {
       clearTimeout(persistTimer);
+      sqs.close();
       if (opts.persistPath) writeFileSync(opts.persistPath, JSON.stringify(world.state.toJSON()));
       if (!opts.clock) clock.dispose();
       await server.close();

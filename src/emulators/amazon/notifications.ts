@@ -1,6 +1,7 @@
 /**
  * Notifications v1 (destinations, subscriptions) and delivery of ANY_OFFER_CHANGED / ORDER_CHANGE
- * envelopes (official schemas in models/sp-api/schemas/notifications) to a local SQS stand-in queue.
+ * envelopes (official schemas in models/sp-api/schemas/notifications) to the destination's queue, read over the
+ * SQS protocol (sqs.ts) or the older JSON stand-in below.
  */
 import { randomUUID } from 'node:crypto';
 import type { EmulatorClock } from '../shared/clock';
@@ -17,6 +18,8 @@ export class Notifier {
     private readonly state: AmazonState,
     private readonly clock: EmulatorClock,
     private readonly violations: ViolationLog,
+    /** Called after a message was queued (wakes SQS long polls). */
+    private readonly onEnqueue: () => void = () => undefined,
   ) {}
 
   /** Sends `payload` to every subscription of `type` for `sellerId` (filtered by marketplace when set). */
@@ -63,6 +66,7 @@ export class Notifier {
         receiveCount: 0,
       });
       this.state.queues.set(queueName, queue);
+      this.onEnqueue();
     }
   }
 }
