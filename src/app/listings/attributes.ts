@@ -1,5 +1,5 @@
 import { loadAttributeMappings, saveAttributeMappings } from '../../adapters/state/attributes/repository';
-import { type AttributeMapping, isApplicable, reimportPlan, withDiscovered } from '../../core/listings/attributes';
+import { type AttributeMapping, withDiscovered } from '../../core/listings/attributes';
 import type { Listing } from '../../core/listings';
 import type { ListingsContext } from './context';
 
@@ -39,43 +39,4 @@ export const loadOrDiscoverMappings = async (lc: ListingsContext, refresh = fals
   const mappings = withDiscovered(saved ?? [], lc.store.country, names);
   await saveAttributeMappings(lc.services.storage, lc.store.id, mappings);
   return mappings;
-};
-
-export interface ReimportResult {
-  productsChecked: number;
-  productsUpdated: number;
-  valuesWritten: number;
-  errors: Array<{ sellerSku: string; message: string }>;
-}
-
-/**
- * Re-import Product Attribute Values: for each listing tied to a Commerce product, Amazon's values of the active,
- * mapped attributes are written to the product where overwrite is on or the catalog value is empty.
- */
-export const reimportAttributeValues = async (lc: ListingsContext, limit = 500): Promise<ReimportResult> => {
-  const mappings = (await loadAttributeMappings(lc.services.storage, lc.store.id)) ?? [];
-  const result: ReimportResult = { productsChecked: 0, productsUpdated: 0, valuesWritten: 0, errors: [] };
-  if (!mappings.some((m) => m.marketplaceCountry === lc.store.country && isApplicable(m))) return result;
-  const commerce = await lc.services.commerce();
-  for (const listing of await listedOnAmazon(lc, limit)) {
-    if (!listing.productSku) continue;
-    result.productsChecked += 1;
-    try {
-      const amazonAttributes = await readAttributes(lc, listing.sellerSku);
-      const product = await commerce.getProduct(listing.productSku);
-      const current: Record<string, unknown> = {};
-      for (const a of product.custom_attributes ?? []) current[a.attribute_code] = a.value;
-      const writes = reimportPlan(mappings, lc.store.country, amazonAttributes, current);
-      if (Object.keys(writes).length === 0) continue;
-      await commerce.updateProductCustomAttributes(listing.productSku, writes);
-      result.productsUpdated += 1;
-      result.valuesWritten += Object.keys(writes).length;
-    } catch (error) {
-      result.errors.push({
-        sellerSku: listing.sellerSku,
-        message: error instanceof Error ? error.message : String(error),
-      });
-    }
-  }
-  return result;
 };
