@@ -42,8 +42,14 @@ export interface OfferJobOptions {
   onListening?: () => void;
 }
 
-/** The alarm's listen window: the alarm fires every minute, so the run ends before the next one starts. */
-export const ALARM_LISTEN_MS = 45_000;
+/**
+ * The listen window an invocation asks for (the alarm trigger's `listenSeconds`), capped at 50 s: the alarm fires
+ * every minute and the run must end before the next one starts. Anything else means no listening.
+ */
+export const listenWindowMs = (listenSeconds: unknown): number => {
+  const seconds = Number(listenSeconds);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(50, seconds) * 1000 : 0;
+};
 /** Rules and settings read at the run's start are reloaded when older than this while listening. */
 const CONTEXT_MAX_AGE_MS = 30_000;
 

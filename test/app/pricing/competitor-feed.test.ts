@@ -107,3 +107,18 @@ describe('pricing repository', () => {
     expect(await repository.listListingStates('s2')).toEqual([]);
   });
 });
+
+describe('repricing alarm listen window', () => {
+  it('the every-minute alarm asks pricing-offers to listen 45 s; direct invocations make one pass', async () => {
+    const { readAppConfig } = await import('../../../src/local/app-config');
+    const { listenWindowMs } = await import('../../../src/app/pricing/offer-job');
+    const app = await readAppConfig(require('node:path').join(__dirname, '../../../app.config.yaml'));
+    const alarm = app.alarms.find((a) => a.actionFullName === 'asc-jobs/pricing-offers');
+    expect(alarm).toMatchObject({ feed: 'interval', minutes: 1, payload: { listenSeconds: 45 } });
+    expect(listenWindowMs(alarm?.payload.listenSeconds)).toBe(45_000);
+    expect(listenWindowMs(undefined)).toBe(0);
+    expect(listenWindowMs('abc')).toBe(0);
+    // Never past the next alarm.
+    expect(listenWindowMs(120)).toBe(50_000);
+  });
+});
