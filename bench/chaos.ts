@@ -1,20 +1,38 @@
 /**
  * `npm run chaos`: every fault scenario at full size against fresh emulators, then the bad-input campaign with
- * 10 000 generated inputs over every web action and event consumer in app.config.yaml. Prints one line per check
- * and the comparisons not covered yet; exits non-zero when any check fails.
+ * 10 000 generated inputs over every web action and event consumer in app.config.yaml. Scenarios: held prices
+ * replayed by (overlapping) outbox flushes, the connection check, the order import killed (mixed faults on both
+ * emulators; Commerce failing where duplicates are born), the listing publisher killed, Commerce product-save
+ * events overlapping the publish alarm. Prints one line per check and the comparisons not covered yet; exits
+ * non-zero when any check fails.
  * Options (env): CHAOS_INPUTS (default 10000), QUALITY_SEED.
  */
 import { discoverActions, loadApp } from './support/actions';
 import { runBadInputCampaign } from './support/bad-input';
 import {
+  COMMERCE_CREATION_FAULTS,
   connectionCheckUnderFaults,
+  eventsOverlappingPublishAlarm,
   formatResults,
   heldPricesReplayedUnderFaults,
+  MIXED_ORDER_FAULTS,
   NOT_YET_COVERED,
+  orderImportKilledUnderFaults,
+  publisherKilledUnderFaults,
   type ScenarioResult,
 } from './support/chaos-scenarios';
 import { startQualityEnvironment } from './support/environment';
 import type { FaultRuleInput } from '../src/emulators/shared/faults';
+
+type Environment = Awaited<ReturnType<typeof startQualityEnvironment>>;
+
+/** Faults Amazon may have applied before failing (truncated body) are left out where a repeat would be a bug. */
+const UNAPPLIED_FAULTS: FaultRuleInput[] = [
+  { operation: '*', kind: 'server-error', rate: 0.08, status: 503 },
+  { operation: '*', kind: 'throttle', rate: 0.05 },
+  { operation: '*', kind: 'reset', rate: 0.03 },
+];
+const LISTING_FAULTS: FaultRuleInput[] = [...UNAPPLIED_FAULTS, { operation: '*', kind: 'malformed', rate: 0.03 }];
 
 const ALL_FAULTS: FaultRuleInput[] = [
   { operation: 'patchListingsItem', kind: 'server-error', status: 503, nextN: 5 },
@@ -28,9 +46,8 @@ const ALL_FAULTS: FaultRuleInput[] = [
 const main = async () => {
   const started = Date.now();
   const results: ScenarioResult[] = [];
-  const scenarios: Array<
-    [string, (env: Awaited<ReturnType<typeof startQualityEnvironment>>) => Promise<ScenarioResult>]
-  > = [
+  // [name, run, emulated seconds per real second on Amazon (feeds take 2 emulated minutes)]
+  const scenarios: Array<[string, (env: Environment) => Promise<ScenarioResult>, number?]> = [
     [
       'serial',
       (env) =>
@@ -52,10 +69,41 @@ const main = async () => {
           { operation: '*', kind: 'timeout', delayMs: 1500 },
         ]),
     ],
+    [
+      'orders killed',
+      () =>
+        orderImportKilledUnderFaults({
+          initialOrders: 24,
+          kills: 16,
+          amazonFaults: MIXED_ORDER_FAULTS,
+          commerceFaults: MIXED_ORDER_FAULTS,
+        }),
+    ],
+    [
+      'orders: Commerce creation faults',
+      () =>
+        orderImportKilledUnderFaults({
+          initialOrders: 16,
+          kills: 6,
+          amazonFaults: [],
+          commerceFaults: COMMERCE_CREATION_FAULTS,
+          seed: 7,
+        }),
+    ],
+    [
+      'publisher killed',
+      (env) => publisherKilledUnderFaults(env, { skus: 20, rounds: 3, killsPerRound: 2, faults: LISTING_FAULTS }),
+      200,
+    ],
+    [
+      'events overlapping the alarm',
+      (env) => eventsOverlappingPublishAlarm(env, { skus: 8, rounds: 2, faults: UNAPPLIED_FAULTS }),
+      200,
+    ],
   ];
-  for (const [, run] of scenarios) {
+  for (const [, run, amazonSpeedUp] of scenarios) {
     // A fresh environment per scenario, so one scenario's leftovers cannot hide or cause another's failure.
-    const env = await startQualityEnvironment();
+    const env = await startQualityEnvironment({ amazonSpeedUp });
     try {
       results.push(await run(env));
     } catch (error) {
