@@ -93,7 +93,12 @@ export const BuyBoxTable = ({ state, refresh }: Loaded) => {
             : 'No competitor data for this listing yet. Refresh from Amazon, or wait for the repricing job.'}
         </Text>
       ) : (
-        <TableView aria-label="Buy Box competitor pricing" data-testid="buybox-table" density="compact">
+        <TableView
+          aria-label="Buy Box competitor pricing"
+          data-testid="buybox-table"
+          density="compact"
+          overflowMode="wrap"
+        >
           <TableHeader>
             <Column key="asin">ASIN</Column>
             <Column key="isSeller">Is Seller</Column>
@@ -134,6 +139,7 @@ export const LowestCompetitorTable = ({ state, refresh }: Loaded) => {
           aria-label="Lowest competitor pricing"
           data-testid="offers-table"
           density="compact"
+          overflowMode="wrap"
           maxHeight="size-3600"
         >
           <TableHeader>

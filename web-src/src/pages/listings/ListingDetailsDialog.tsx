@@ -49,7 +49,7 @@ export const ListingDetailsDialog = ({
     >{`${label}: ${value === undefined || value === null || value === '' ? '—' : String(value)}`}</Text>
   );
   return (
-    <Dialog data-testid="listing-details" size="L">
+    <Dialog data-testid="listing-details" size="L" UNSAFE_style={{ width: 'min(1200px, 94vw)', maxWidth: '94vw' }}>
       <Heading>{`Product Listing Details – ${sku}`}</Heading>
       <Divider />
       <Content>

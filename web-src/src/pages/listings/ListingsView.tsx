@@ -38,7 +38,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useSession } from '../../session-context';
 import { useAsync } from '../../use-async';
-import { AttributesPanel } from './AttributesPanel';
+import { AttributesPanel } from '../attributes/AttributesPanel';
 import { CreateCatalogProductDialog } from './CreateCatalogProductDialog';
 import { ListingDetailsDialog } from './ListingDetailsDialog';
 import { ListingRulesPanel } from './ListingRulesPanel';
@@ -400,7 +400,7 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
           >
             <TableHeader columns={visibleColumns}>
               {(c) => (
-                <Column key={c.key} allowsSorting={isSortable(c.key)}>
+                <Column key={c.key} allowsSorting={isSortable(c.key)} minWidth={c.key === 'action' ? 200 : undefined}>
                   {c.name}
                 </Column>
               )}
