@@ -4,12 +4,16 @@
 // (scripts/build.ts) applies the same overrides so it proves this config builds every action.
 const path = require('node:path');
 const esbuild = require('esbuild');
+const { NormalModuleReplacementPlugin } = require('webpack');
+
+const shim = (file) => path.join(__dirname, 'src', 'local', 'bundle-shims', file);
 
 /**
- * aio forces `optimization.minimize: false`, which also turns off dead-code removal: every export of zod (its
- * locales alone are ~0.5 MB), ajv, iconv-lite… stays in each bundle (~4 MB, ~300 ms cold require). A plugin is
- * not an optimization setting, so this one runs esbuild's minifier (terser takes ~1 min per bundle) on the emitted code anyway. Names of functions and
- * classes are kept (errors use `new.target.name`, logs and stacks stay readable).
+ * aio forces `optimization.minimize: false`, which also turns off dead-code removal inside modules. A plugin is not
+ * an optimization setting, so this one runs esbuild's minifier (terser takes ~1 min per bundle) on the emitted code
+ * anyway. Names of functions and classes are kept (errors use `new.target.name`, logs and stacks stay readable).
+ * Whole unused modules are still dropped by webpack itself (production mode's `sideEffects`/`usedExports`), which is
+ * why the TypeScript is emitted as ES modules below. Sizes per dependency: docs/quality.md, "Why the bundles are large".
  */
 class MinifyDespiteForcedSettings {
   apply(compiler) {
@@ -42,6 +46,21 @@ module.exports = {
   module: {
     rules: [
       {
+        // amazon-sp-api's document download/upload helpers, which the app does not use (documents.ts does that).
+        issuer: /[\\/]node_modules[\\/]amazon-sp-api[\\/]/,
+        resolve: {
+          alias: {
+            'fast-xml-parser$': shim('fast-xml-parser.cjs'),
+            csvtojson$: shim('csvtojson.cjs'),
+          },
+        },
+      },
+      {
+        // aio-lib-ims-jwt signs its JWT with jsonwebtoken; node:crypto signs the same token (see the shim).
+        issuer: /[\\/]@adobe[\\/]aio-lib-ims-jwt[\\/]/,
+        resolve: { alias: { jsonwebtoken$: shim('jsonwebtoken.cjs') } },
+      },
+      {
         test: /\.ts$/,
         exclude: /node_modules/,
         use: {
@@ -50,7 +69,9 @@ module.exports = {
             configFile: path.join(__dirname, 'tsconfig.json'),
             // Type checking is `npm run typecheck`'s job; the bundle only needs the JS.
             transpileOnly: true,
-            compilerOptions: { noEmit: false, sourceMap: true },
+            // ES modules, not tsconfig's CommonJS: webpack then resolves zod's ESM build and leaves out every module
+            // nobody imports (zod's ~40 locales alone were ~0.5 MB); jest and tsx keep running the CommonJS emit.
+            compilerOptions: { noEmit: false, sourceMap: true, module: 'es2022', moduleResolution: 'bundler' },
           },
         },
       },
@@ -60,8 +81,21 @@ module.exports = {
     extensions: ['.ts', '.js', '.json'],
     // ESM-style `./x.js` imports resolve to the `.ts` source.
     extensionAlias: { '.js': ['.ts', '.js'] },
+    // Smaller stand-ins for dependencies of the aio libraries and amazon-sp-api; each file says why it is exact.
+    alias: {
+      'whatwg-url$': shim('whatwg-url.ts'),
+      'iconv-lite$': shim('iconv-lite.ts'),
+      'mime-db$': shim('mime-db.cjs'),
+    },
   },
-  plugins: [new MinifyDespiteForcedSettings()],
+  plugins: [
+    // aio-lib-core-logging's winston provider: the same console lines without winston (see the shim).
+    new NormalModuleReplacementPlugin(/^\.\/WinstonLogger$/, (resource) => {
+      if (/[\\/]@adobe[\\/]aio-lib-core-logging[\\/]/.test(resource.context))
+        resource.request = shim('winston-logger.cjs');
+    }),
+    new MinifyDespiteForcedSettings(),
+  ],
   // Webpack >= 5.109 has built-in TypeScript handling that trips on tsconfig.json files shipped in
   // node_modules (extending uninstalled packages); ts-loader does the work instead.
   experiments: { typescript: false },

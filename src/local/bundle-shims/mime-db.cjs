@@ -1,0 +1,55 @@
+// Bundles only (webpack-config.cjs aliases `mime-db` here). In an action, mime-db is reached only through
+// aio-lib-ims → form-data → mime-types, and form-data looks a type up only for file parts, which aio-lib-ims never
+// sends (its token requests post plain strings). The full database is ~140 kB of JSON in every bundle, which a
+// minifier cannot shrink; these common types are copied verbatim from mime-db 1.52.0 (test/local/bundle-shims.test.ts
+// checks each entry against the installed package).
+module.exports = {
+  'application/json': { source: 'iana', charset: 'UTF-8', compressible: true, extensions: ['json', 'map'] },
+  'application/octet-stream': {
+    source: 'iana',
+    compressible: false,
+    extensions: [
+      'bin',
+      'dms',
+      'lrf',
+      'mar',
+      'so',
+      'dist',
+      'distz',
+      'pkg',
+      'bpk',
+      'dump',
+      'elc',
+      'deploy',
+      'exe',
+      'dll',
+      'deb',
+      'dmg',
+      'iso',
+      'img',
+      'msi',
+      'msp',
+      'msm',
+      'buffer',
+    ],
+  },
+  'application/pdf': { source: 'iana', compressible: false, extensions: ['pdf'] },
+  'application/xml': { source: 'iana', compressible: true, extensions: ['xml', 'xsl', 'xsd', 'rng'] },
+  'application/zip': { source: 'iana', compressible: false, extensions: ['zip'] },
+  'application/gzip': { source: 'iana', compressible: false, extensions: ['gz'] },
+  'application/x-www-form-urlencoded': { source: 'iana', compressible: true },
+  'application/javascript': { source: 'iana', charset: 'UTF-8', compressible: true, extensions: ['js', 'mjs'] },
+  'text/plain': {
+    source: 'iana',
+    compressible: true,
+    extensions: ['txt', 'text', 'conf', 'def', 'list', 'log', 'in', 'ini'],
+  },
+  'text/csv': { source: 'iana', compressible: true, extensions: ['csv'] },
+  'text/tab-separated-values': { source: 'iana', compressible: true, extensions: ['tsv'] },
+  'text/xml': { source: 'iana', compressible: true, extensions: ['xml'] },
+  'text/html': { source: 'iana', compressible: true, extensions: ['html', 'htm', 'shtml'] },
+  'image/png': { source: 'iana', compressible: false, extensions: ['png'] },
+  'image/jpeg': { source: 'iana', compressible: false, extensions: ['jpeg', 'jpg', 'jpe'] },
+  'image/gif': { source: 'iana', compressible: false, extensions: ['gif'] },
+  'image/svg+xml': { source: 'iana', compressible: true, extensions: ['svg', 'svgz'] },
+};
