@@ -163,12 +163,12 @@ const runOfferJobLocked = async (services: Services, options: OfferJobOptions): 
   const maxMessages = options.maxMessages ?? 100;
   const sentThisRun = new Set<string>();
   type Pending = Map<string, { store: StoreRecord; change: OfferChange; handles: string[] }>;
-  /** Receives until the queue is empty (the first call may long-poll); false when the queue failed. */
-  const receiveChanges = async (pending: Pending, firstWaitSeconds: number): Promise<boolean> => {
+  /** Receives until the queue is empty or `maxCalls` calls were made (the first may long-poll); false when the queue failed. */
+  const receiveChanges = async (pending: Pending, firstWaitSeconds: number, maxCalls = Infinity): Promise<boolean> => {
     const ignored: string[] = [];
     let waitSeconds = firstWaitSeconds;
     try {
-      while (summary.messages < maxMessages) {
+      for (let calls = 0; calls < maxCalls && summary.messages < maxMessages; calls++) {
         if (waitSeconds > 0) options.onListening?.();
         const messages = await queue.receive(Math.min(10, maxMessages - summary.messages), {
           waitSeconds,
@@ -273,7 +273,7 @@ const runOfferJobLocked = async (services: Services, options: OfferJobOptions): 
     const waitSeconds = Math.min(20, Math.floor((listenUntil - Date.now()) / 1000));
     if (waitSeconds < 1) break;
     const pending: Pending = new Map();
-    queueWorks = await receiveChanges(pending, waitSeconds);
+    queueWorks = await receiveChanges(pending, waitSeconds, 1);
     if (pending.size === 0) continue;
     // Rules or settings saved meanwhile take effect: a context older than CONTEXT_MAX_AGE_MS is loaded again.
     // Listing states (last sent price, today's changes) are read again for the guardrails.
@@ -282,7 +282,11 @@ const runOfferJobLocked = async (services: Services, options: OfferJobOptions): 
       if (loaded && Date.now() - loaded.loadedAt > CONTEXT_MAX_AGE_MS) runs.delete(storeId);
       else if (loaded) loaded.byAsin = undefined;
     }
-    await handleChanges(pending);
+    // The first batch is repriced while the rest of a burst is received; the rest follows.
+    const rest: Pending = new Map();
+    const [, received] = await Promise.all([handleChanges(pending), queueWorks && receiveChanges(rest, 0)]);
+    queueWorks = received;
+    await handleChanges(rest);
   }
   return summary;
 };
