@@ -2,7 +2,9 @@ import { type Browser, callAction, e2eEnv, openBrowser, waitUntil } from './supp
 
 /**
  * Listing Improvements report (Reports page) and Attributes (Listings page): after the Seller Central listings
- * are imported, the Attributes grid shows the Amazon attribute names and an edit is saved.
+ * are imported, the Attributes grid shows the Amazon attribute names, the Create form makes a new Commerce attribute
+ * and maps to it, Re-import runs as a background job with visible progress, and Matching Attribute Values lists
+ * what it imported.
  */
 const env = e2eEnv();
 let browser: Browser;
@@ -38,17 +40,21 @@ test('the Reports page shows the Listing Improvements report', async () => {
   await browser.screenshot('listing-improvements');
 });
 
-test('the Attributes grid lists Amazon attributes and saves a mapping', async () => {
+test('the Attributes Create form makes a new Commerce attribute and maps the Amazon attribute to it', async () => {
   const { page } = browser;
   await page.goto(`${env.baseUrl}/?standalone=1#/listings`);
   await page.getByTestId('section-attributes').click();
   await page.getByTestId('attributes-grid').waitFor({ timeout: 60_000 });
   await page.getByTestId('attribute-edit-condition_type').click();
+  await page.getByTestId('attribute-label').fill('Amazon listing condition');
   await page.getByTestId('attribute-code').fill('amazon_listing_condition');
-  await page.getByRole('checkbox', { name: 'Is Active' }).check({ force: true });
+  await page.getByTestId('attribute-sets').fill('4');
+  await browser.screenshot('attribute-create-form');
   await page.getByTestId('attribute-save').click();
   await page.getByTestId('attributes-notice').waitFor();
-  await expect(page.getByTestId('attributes-notice').textContent()).resolves.toContain('Saved the mapping');
+  await expect(page.getByTestId('attributes-notice').textContent()).resolves.toContain(
+    'Created Commerce attribute amazon_listing_condition',
+  );
   const { body } = await callAction<{ mappings: Array<Record<string, unknown>> }>(
     env,
     `asc/listing-attributes?storeId=${storeId}`,
@@ -59,3 +65,19 @@ test('the Attributes grid lists Amazon attributes and saves a mapping', async ()
   });
   await browser.screenshot('listing-attributes');
 }, 100_000);
+
+test('Re-import runs as a background job with its progress, then Matching Attribute Values lists the values', async () => {
+  const { page } = browser;
+  await page.getByTestId('attributes-reimport').click();
+  await page.getByTestId('attributes-job').waitFor();
+  await waitUntil(
+    async () => ((await page.getByTestId('attributes-job').textContent()) ?? '').includes('Re-import done'),
+    'the re-import job',
+    90_000,
+  );
+  await expect(page.getByTestId('attributes-job').textContent()).resolves.toMatch(/\d+ products checked/);
+  await page.getByTestId('attributes-tab-values').click();
+  await page.getByTestId('attribute-values').waitFor({ timeout: 30_000 });
+  await expect(page.getByTestId('attribute-values').textContent()).resolves.toContain('Imported');
+  await browser.screenshot('attribute-values');
+}, 120_000);

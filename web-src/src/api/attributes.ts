@@ -14,34 +14,101 @@ export const attributeMappingSchema = z.object({
 });
 export type AttributeMapping = z.infer<typeof attributeMappingSchema>;
 
-export const mappingsSchema = z.object({ country: z.string(), mappings: z.array(attributeMappingSchema) });
-export type Mappings = z.infer<typeof mappingsSchema>;
-
-export const reimportResultSchema = z.object({
+/** Progress of Re-import Product Attribute Values (a background job the page polls). */
+export const reimportJobSchema = z.object({
+  jobId: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  finishedAt: z.string().optional(),
+  pages: z.number(),
+  listingsSeen: z.number(),
   productsChecked: z.number(),
   productsUpdated: z.number(),
   valuesWritten: z.number(),
   errors: z.array(z.object({ sellerSku: z.string(), message: z.string() })),
+  failed: z.number(),
+  message: z.string().optional(),
 });
-export type ReimportResult = z.infer<typeof reimportResultSchema>;
+export type ReimportJob = z.infer<typeof reimportJobSchema>;
 
-export const createListingAttributesClient = (
-  session: Pick<Session, 'config' | 'credentials'>,
-  fetchFn?: FetchLike,
-) => {
+export const mappingsSchema = z.object({
+  country: z.string(),
+  mappings: z.array(attributeMappingSchema),
+  job: reimportJobSchema.nullable().optional(),
+});
+export type Mappings = z.infer<typeof mappingsSchema>;
+
+export const valueRowSchema = z.object({
+  marketplaceCountry: z.string(),
+  sellerSku: z.string(),
+  productSku: z.string(),
+  asin: z.string().nullable(),
+  amazonAttribute: z.string(),
+  commerceAttribute: z.string(),
+  amazonValue: z.string().nullable(),
+  commerceValue: z.string().nullable(),
+  status: z.enum(['imported', 'not_imported']),
+  reason: z.string().optional(),
+});
+export type ValueRow = z.infer<typeof valueRowSchema>;
+
+export const valuesSchema = z.object({
+  country: z.string(),
+  job: reimportJobSchema.nullable(),
+  values: z.object({ items: z.array(valueRowSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+});
+export type Values = z.infer<typeof valuesSchema>;
+
+export interface NewAttribute {
+  amazonAttribute: string;
+  code: string;
+  label: string;
+  frontendInput: 'text' | 'textarea' | 'select' | 'boolean' | 'date' | 'price';
+  scope: 'global' | 'store';
+  attributeSetIds: number[];
+  usedForPromoRules: boolean;
+  searchable: boolean;
+  comparable: boolean;
+  active: boolean;
+  overwrite: boolean;
+}
+
+export const createAttributesClient = (session: Pick<Session, 'config' | 'credentials'>, fetchFn?: FetchLike) => {
   const transport = createTransport(session, fetchFn);
+  const action = 'asc/listing-attributes';
   return {
     list: (storeId: string, refresh = false): Promise<Mappings> =>
-      transport.call(
-        'asc/listing-attributes',
-        'GET',
-        { storeId, refresh: refresh ? 'true' : undefined },
-        mappingsSchema,
-      ),
+      transport.call(action, 'GET', { storeId, refresh: refresh ? 'true' : undefined }, mappingsSchema),
+    values: (storeId: string, page: number, pageSize: number): Promise<Values> =>
+      transport.call(action, 'GET', { storeId, view: 'values', page, pageSize }, valuesSchema),
     save: (storeId: string, mappings: AttributeMapping[]): Promise<Mappings> =>
-      transport.call('asc/listing-attributes', 'POST', { storeId, action: 'save', mappings }, mappingsSchema),
-    reimport: (storeId: string): Promise<ReimportResult> =>
-      transport.call('asc/listing-attributes', 'POST', { storeId, action: 'reimport' }, reimportResultSchema),
+      transport.call(action, 'POST', { storeId, action: 'save', mappings }, mappingsSchema),
+    create: (storeId: string, attribute: NewAttribute): Promise<Mappings> =>
+      transport.call(action, 'POST', { storeId, action: 'create', ...attribute }, mappingsSchema),
+    addOption: (storeId: string, commerceAttribute: string, label: string) =>
+      transport.call(
+        action,
+        'POST',
+        { storeId, action: 'add-option', commerceAttribute, label },
+        z.object({ commerceAttribute: z.string(), optionId: z.string() }),
+      ),
+    reimport: (storeId: string): Promise<{ job: ReimportJob; started: boolean }> =>
+      transport.call(
+        action,
+        'POST',
+        { storeId, action: 'reimport' },
+        z.object({ job: reimportJobSchema, started: z.boolean() }),
+      ),
   };
 };
-export type ListingAttributesClient = ReturnType<typeof createListingAttributesClient>;
+export type AttributesClient = ReturnType<typeof createAttributesClient>;
+
+/** One line for the merchant about a re-import run. */
+export const describeJob = (job: ReimportJob): string => {
+  const counts = `${job.productsChecked} products checked, ${job.productsUpdated} updated (${job.valuesWritten} values)${job.failed ? `, ${job.failed} failed` : ''}`;
+  if (job.status === 'queued') return 'Re-import queued…';
+  if (job.status === 'running') return `Re-importing… page ${job.pages}: ${counts}`;
+  if (job.status === 'failed') return `Re-import failed: ${job.message ?? 'see the activation log'} (${counts})`;
+  return `Re-import done: ${counts}${job.message ? ` — ${job.message}` : ''}.`;
+};

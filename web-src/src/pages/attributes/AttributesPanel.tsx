@@ -1,31 +1,37 @@
 import {
   ActionButton,
   Button,
-  ButtonGroup,
   Cell,
-  Checkbox,
   Column,
   Content,
-  Dialog,
   DialogContainer,
-  Divider,
   Flex,
-  Heading,
   InlineAlert,
+  Item,
   ProgressCircle,
   Row,
   TableBody,
   TableHeader,
   TableView,
+  TabList,
+  TabPanels,
+  Tabs,
   Text,
-  TextField,
   View,
 } from '@adobe/react-spectrum';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { messageOf } from '../../api/client';
-import { type AttributeMapping, createListingAttributesClient } from '../../api/listing-attributes';
+import {
+  type AttributeMapping,
+  createAttributesClient,
+  describeJob,
+  type ReimportJob,
+  type ValueRow,
+} from '../../api/attributes';
 import { useSession } from '../../session-context';
 import { useAsync } from '../../use-async';
+import { AttributeDialog, type AttributeDialogResult } from './AttributeDialog';
+import { AttributeValuesTab } from './AttributeValuesTab';
 
 const COLUMNS = [
   { key: 'country', name: 'Country' },
@@ -36,55 +42,8 @@ const COLUMNS = [
   { key: 'action', name: 'Action' },
 ] as const;
 
-/** Edit: pick the Commerce attribute, overwrite and active for one Amazon attribute. */
-const EditDialog = ({
-  mapping,
-  onSave,
-  onClose,
-}: {
-  mapping: AttributeMapping;
-  onSave: (m: AttributeMapping) => void;
-  onClose: () => void;
-}) => {
-  const [code, setCode] = useState(mapping.commerceAttribute ?? '');
-  const [overwrite, setOverwrite] = useState(mapping.overwrite);
-  const [active, setActive] = useState(mapping.active);
-  return (
-    <Dialog data-testid="attribute-edit">
-      <Heading>{`Amazon attribute ${mapping.amazonAttribute}`}</Heading>
-      <Divider />
-      <Content>
-        <Flex direction="column" gap="size-150">
-          <TextField
-            label="Magento Product Attribute Code"
-            description="Lowercase, no spaces, for example brand"
-            value={code}
-            onChange={(v) => setCode(v.trim())}
-            data-testid="attribute-code"
-          />
-          <Checkbox isSelected={overwrite} onChange={setOverwrite} data-testid="attribute-overwrite">
-            Overwrite Existing Magento Values
-          </Checkbox>
-          <Checkbox isSelected={active} onChange={setActive} data-testid="attribute-active">
-            Is Active
-          </Checkbox>
-        </Flex>
-      </Content>
-      <ButtonGroup>
-        <Button variant="secondary" onPress={onClose}>
-          Cancel
-        </Button>
-        <Button
-          variant="accent"
-          onPress={() => onSave({ ...mapping, commerceAttribute: code || null, overwrite, active })}
-          data-testid="attribute-save"
-        >
-          Save Attribute Settings
-        </Button>
-      </ButtonGroup>
-    </Dialog>
-  );
-};
+/** How often the page asks for the re-import job's progress while it runs. */
+const POLL_MS = 1000;
 
 const cellOf = (m: AttributeMapping, key: (typeof COLUMNS)[number]['key'], edit: (m: AttributeMapping) => void) => {
   switch (key) {
@@ -107,16 +66,42 @@ const cellOf = (m: AttributeMapping, key: (typeof COLUMNS)[number]['key'], edit:
   }
 };
 
-/** Attributes (SPEC 3.12): Amazon attribute → Commerce attribute per country, and Re-import Product Attribute Values. */
+const isActive = (job: ReimportJob | null | undefined) => job?.status === 'queued' || job?.status === 'running';
+
+/**
+ * Attributes (SPEC 3.12): Amazon attribute → Commerce attribute per country (Create makes a new Commerce attribute),
+ * Re-import Product Attribute Values as a background job with its progress, and the Matching Attribute Values tab.
+ */
 export const AttributesPanel = ({ storeId }: { storeId: string }) => {
   const session = useSession();
-  const client = useMemo(() => createListingAttributesClient(session), [session]);
+  const client = useMemo(() => createAttributesClient(session), [session]);
   // Each load has its own version; `discover` asks Amazon for attribute names again instead of the saved rows.
   const [load, setLoad] = useState({ version: 0, discover: false });
   const [mappings] = useAsync(() => client.list(storeId, load.discover), `${storeId}:${load.version}`);
   const [editing, setEditing] = useState<AttributeMapping | null>(null);
   const [notice, setNotice] = useState<{ tone: 'positive' | 'negative'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [job, setJob] = useState<ReimportJob | null>(null);
+  const [valuesVersion, setValuesVersion] = useState(0);
+
+  useEffect(() => {
+    if (mappings.status === 'ready') setJob(mappings.data.job ?? null);
+  }, [mappings]);
+
+  // While a re-import runs, poll its progress; when it ends, the values tab reloads.
+  useEffect(() => {
+    if (!isActive(job)) return;
+    const timer = setTimeout(async () => {
+      try {
+        const next = (await client.list(storeId)).job ?? null;
+        setJob(next);
+        if (!isActive(next)) setValuesVersion((v) => v + 1);
+      } catch (error) {
+        setNotice({ tone: 'negative', text: messageOf(error) });
+      }
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [job, client, storeId]);
 
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -129,16 +114,41 @@ export const AttributesPanel = ({ storeId }: { storeId: string }) => {
     }
   };
 
+  const save = (result: AttributeDialogResult) => {
+    setEditing(null);
+    run(async () => {
+      if (result.kind === 'create') {
+        await client.create(storeId, result.attribute);
+        setLoad((current) => ({ version: current.version + 1, discover: false }));
+        return `Created Commerce attribute ${result.attribute.code} and mapped ${result.attribute.amazonAttribute} to it.`;
+      }
+      await client.save(storeId, [result.mapping]);
+      setLoad((current) => ({ version: current.version + 1, discover: false }));
+      return `Saved the mapping of ${result.mapping.amazonAttribute}.`;
+    });
+  };
+
+  const addOption = (row: ValueRow) =>
+    run(async () => {
+      await client.addOption(storeId, row.commerceAttribute, row.amazonValue ?? '');
+      return `Added option "${row.amazonValue}" to ${row.commerceAttribute}. Re-import to import it.`;
+    });
+
   return (
     <View data-testid="attributes-panel">
-      <Flex gap="size-100" marginBottom="size-150" alignItems="center">
+      <Flex gap="size-100" marginBottom="size-150" alignItems="center" wrap>
         <Button
           variant="primary"
-          isDisabled={busy}
+          isDisabled={busy || isActive(job)}
           onPress={() =>
             run(async () => {
-              const r = await client.reimport(storeId);
-              return `Checked ${r.productsChecked} products, updated ${r.productsUpdated} (${r.valuesWritten} values)${r.errors.length ? `, ${r.errors.length} failed` : ''}.`;
+              const started = await client.reimport(storeId);
+              setJob(started.job);
+              return started.started
+                ? 'Re-import started.'
+                : started.job.status === 'failed'
+                  ? describeJob(started.job)
+                  : 'A re-import is already running.';
             })
           }
           data-testid="attributes-reimport"
@@ -152,50 +162,59 @@ export const AttributesPanel = ({ storeId }: { storeId: string }) => {
         >
           Discover Amazon attributes again
         </ActionButton>
+        {isActive(job) && <ProgressCircle size="S" aria-label="Re-import running" isIndeterminate />}
+        {job && <Text data-testid="attributes-job">{describeJob(job)}</Text>}
       </Flex>
       {notice && (
         <InlineAlert variant={notice.tone} marginBottom="size-150" data-testid="attributes-notice">
           <Content>{notice.text}</Content>
         </InlineAlert>
       )}
-      {mappings.status === 'loading' && <ProgressCircle aria-label="Loading attributes" isIndeterminate />}
-      {mappings.status === 'error' && (
-        <InlineAlert variant="negative">
-          <Content>{mappings.message}</Content>
-        </InlineAlert>
-      )}
-      {mappings.status === 'ready' && (
-        <>
-          <Text>{`${mappings.data.mappings.length} records`}</Text>
-          <TableView aria-label="Attribute mapping" data-testid="attributes-grid" minHeight="size-3000">
-            <TableHeader columns={[...COLUMNS]}>{(c) => <Column key={c.key}>{c.name}</Column>}</TableHeader>
-            <TableBody
-              items={mappings.data.mappings.map((m) => ({ ...m, id: `${m.marketplaceCountry}:${m.amazonAttribute}` }))}
-            >
-              {(m) => (
-                <Row key={m.id}>
-                  {(key) => <Cell>{cellOf(m, key as (typeof COLUMNS)[number]['key'], setEditing)}</Cell>}
-                </Row>
-              )}
-            </TableBody>
-          </TableView>
-        </>
-      )}
+      <Tabs aria-label="Attributes" defaultSelectedKey="mapping">
+        <TabList>
+          <Item key="mapping">
+            <span data-testid="attributes-tab-mapping">Attributes</span>
+          </Item>
+          <Item key="values">
+            <span data-testid="attributes-tab-values">Matching Attribute Values</span>
+          </Item>
+        </TabList>
+        <TabPanels>
+          <Item key="mapping">
+            {mappings.status === 'loading' && <ProgressCircle aria-label="Loading attributes" isIndeterminate />}
+            {mappings.status === 'error' && (
+              <InlineAlert variant="negative">
+                <Content>{mappings.message}</Content>
+              </InlineAlert>
+            )}
+            {mappings.status === 'ready' && (
+              <>
+                <Text>{`${mappings.data.mappings.length} records`}</Text>
+                <TableView aria-label="Attribute mapping" data-testid="attributes-grid" minHeight="size-3000">
+                  <TableHeader columns={[...COLUMNS]}>{(c) => <Column key={c.key}>{c.name}</Column>}</TableHeader>
+                  <TableBody
+                    items={mappings.data.mappings.map((m) => ({
+                      ...m,
+                      id: `${m.marketplaceCountry}:${m.amazonAttribute}`,
+                    }))}
+                  >
+                    {(m) => (
+                      <Row key={m.id}>
+                        {(key) => <Cell>{cellOf(m, key as (typeof COLUMNS)[number]['key'], setEditing)}</Cell>}
+                      </Row>
+                    )}
+                  </TableBody>
+                </TableView>
+              </>
+            )}
+          </Item>
+          <Item key="values">
+            <AttributeValuesTab client={client} storeId={storeId} version={valuesVersion} onAddOption={addOption} />
+          </Item>
+        </TabPanels>
+      </Tabs>
       <DialogContainer onDismiss={() => setEditing(null)}>
-        {editing && (
-          <EditDialog
-            mapping={editing}
-            onClose={() => setEditing(null)}
-            onSave={(m) => {
-              setEditing(null);
-              run(async () => {
-                await client.save(storeId, [m]);
-                setLoad((current) => ({ version: current.version + 1, discover: false }));
-                return `Saved the mapping of ${m.amazonAttribute}.`;
-              });
-            }}
-          />
-        )}
+        {editing && <AttributeDialog mapping={editing} onClose={() => setEditing(null)} onSave={save} />}
       </DialogContainer>
     </View>
   );
