@@ -10,6 +10,7 @@ import { main as listingsPublish } from '../../actions/asc/listings-publish';
 import { main as listingRules } from '../../actions/asc/listing-rules';
 import { main as pricingRules } from '../../actions/asc/pricing-rules';
 import { resetEmbeddedStorage } from '../../src/adapters/state';
+import { PricingRepository } from '../../src/adapters/state/pricing';
 import { republishProduct } from '../../src/app/listings/event-handlers';
 import { seedLocalDemo } from '../../src/app/local-demo';
 import { createServices } from '../../src/app/services';
@@ -184,6 +185,21 @@ describe('listings end to end', () => {
     expect(String(onAmazon?.price)).toBe('7.77');
     const overrides = await call(listingsGrid, 'get', { storeId: 'demo-us', tab: 'overrides', filter: row.sellerSku });
     expect(overrides.rows.map((r: Body) => r.sellerSku)).toEqual([row.sellerSku]);
+  }, 60_000);
+
+  it("records each price the publisher sends in the listing's price history with source 'publish'", async () => {
+    const repository = new PricingRepository((await createServices(inputs)).storage.kv);
+    // The feed publish sent every catalog listing's first price; the override above sent 7.77 through the API.
+    const grid = await call(listingsGrid, 'get', { storeId: 'demo-us', tab: 'overrides', pageSize: 10 });
+    const state = await repository.listingState('demo-us', grid.rows[0].sellerSku);
+    const published = (state?.history ?? []).filter((h) => h.source === 'publish');
+    expect(published.length).toBeGreaterThanOrEqual(2);
+    expect(published.at(-1)?.price).toBe('7.77');
+    expect(state?.lastSent).toBe('7.77');
+    // A publish that changes no price adds no point.
+    await call(listingsPublish, 'post', { storeId: 'demo-us', waitSeconds: 30 });
+    const again = await repository.listingState('demo-us', grid.rows[0].sellerSku);
+    expect(again?.history).toEqual(state?.history);
   }, 60_000);
 
   it('previews a listing rule and refuses a bad one naming the field', async () => {

@@ -22,6 +22,7 @@ import {
 import type { AmazonGateway } from '../../adapters/amazon/sp-api-gateway';
 import { UpstreamError } from '../../platform/errors';
 import type { ListingsContext } from './context';
+import { recordPublishedPrice } from './price-history';
 import { listingPrice } from './context';
 import { downloadDocumentJson, uploadDocument } from './documents';
 import { loadProducts } from './products';
@@ -188,6 +189,7 @@ const logOutcome = async (
 ) => {
   const ctx = { storeId: lc.store.id, reason: options.reason, jobId: options.jobId, at: lc.at() };
   const entries = accepted ? changeLogEntries(change, ctx) : [];
+  if (accepted && change.kind !== 'delete') await recordPublishedPrice(lc, after, change);
   const status = statusChangeEntry(before, after, ctx);
   await log(lc, [...entries, ...(status ? [status] : []), ...issueEntries(after, issues, ctx)] as never);
 };
