@@ -45,7 +45,6 @@ const ALL_FAULTS: FaultRuleInput[] = [
 
 const main = async () => {
   const started = Date.now();
-  const results: ScenarioResult[] = [];
   // [name, run, emulated seconds per real second on Amazon (feeds take 2 emulated minutes)]
   const scenarios: Array<[string, (env: Environment) => Promise<ScenarioResult>, number?]> = [
     [
@@ -73,8 +72,8 @@ const main = async () => {
       'orders killed',
       () =>
         orderImportKilledUnderFaults({
-          initialOrders: 24,
-          kills: 16,
+          initialOrders: 20,
+          kills: 12,
           amazonFaults: MIXED_ORDER_FAULTS,
           commerceFaults: MIXED_ORDER_FAULTS,
         }),
@@ -83,8 +82,8 @@ const main = async () => {
       'orders: Commerce creation faults',
       () =>
         orderImportKilledUnderFaults({
-          initialOrders: 16,
-          kills: 6,
+          initialOrders: 12,
+          kills: 5,
           amazonFaults: [],
           commerceFaults: COMMERCE_CREATION_FAULTS,
           seed: 7,
@@ -92,7 +91,7 @@ const main = async () => {
     ],
     [
       'publisher killed',
-      (env) => publisherKilledUnderFaults(env, { skus: 20, rounds: 3, killsPerRound: 2, faults: LISTING_FAULTS }),
+      (env) => publisherKilledUnderFaults(env, { skus: 16, rounds: 3, killsPerRound: 2, faults: LISTING_FAULTS }),
       200,
     ],
     [
@@ -101,19 +100,25 @@ const main = async () => {
       200,
     ],
   ];
-  for (const [, run, amazonSpeedUp] of scenarios) {
+  let failed = 0;
+  for (const [name, run, amazonSpeedUp] of scenarios) {
     // A fresh environment per scenario, so one scenario's leftovers cannot hide or cause another's failure.
+    const scenarioStarted = Date.now();
     const env = await startQualityEnvironment({ amazonSpeedUp });
+    let result: ScenarioResult;
     try {
-      results.push(await run(env));
+      result = await run(env);
     } catch (error) {
-      results.push({ scenario: 'crashed', checks: [{ name: 'scenario ran', ok: false, detail: String(error) }] });
+      result = { scenario: `${name}: crashed`, checks: [{ name: 'scenario ran', ok: false, detail: String(error) }] };
     } finally {
       await env.close();
     }
+    // Printed as each scenario ends, with its time, so a slow or hanging one shows where the minutes went.
+    result.scenario += ` [${((Date.now() - scenarioStarted) / 1000).toFixed(0)} s]`;
+    const formatted = formatResults([result]);
+    failed += formatted.failed;
+    for (const line of formatted.lines) console.log(line);
   }
-  const { lines, failed } = formatResults(results);
-  for (const line of lines) console.log(line);
 
   const total = Number(process.env.CHAOS_INPUTS ?? 10_000);
   const env = await startQualityEnvironment();

@@ -53,19 +53,22 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const killSwitch = (killAtStep: number, killAfterMs: number, killedAt: string[]) => {
   let steps = 0;
   let dead = false;
+  // Only a run that actually stopped at a step counts as killed (a timer firing after its last step kills nothing).
+  let killed = false;
   const timer = setTimeout(() => {
     dead = true;
   }, killAfterMs);
   return {
     onStep: (step: string) => {
       if (dead || steps++ === killAtStep) {
-        if (!dead) killedAt.push(step);
+        if (!killed) killedAt.push(step);
         dead = true;
+        killed = true;
         throw new Killed(`killed at ${step}`);
       }
     },
-    get dead() {
-      return dead;
+    get killed() {
+      return killed;
     },
     stop() {
       dead = true;
@@ -175,7 +178,7 @@ export const orderImportKilledUnderFaults = async (options: {
         drainOrderChanges(s, queue, { ...timing, onStep: changes.onStep }),
       ]);
       runs++;
-      const wasKilled = windows.dead || changes.dead;
+      const wasKilled = windows.killed || changes.killed;
       windows.stop();
       changes.stop();
       if (wasKilled) killed++;
