@@ -4,6 +4,8 @@ import { iteratePages } from './paging';
 import {
   type AttributeOption,
   attributeOption,
+  type CountryInformation,
+  countryInformation,
   type CurrencyInformation,
   currencyInformation,
   type Product,
@@ -318,6 +320,15 @@ export function catalogCalls(http: CommerceHttp) {
         method: 'GET',
         path: 'V1/directory/currency',
         schema: currencyInformation,
+      }),
+
+    /** A country's regions (PaaS and SaaS). */
+    getCountry: (countryId: string): Promise<CountryInformation> =>
+      http.request({
+        name: 'getCountry',
+        method: 'GET',
+        path: `V1/directory/countries/${segment(countryId)}`,
+        schema: countryInformation,
       }),
 
     /** Legacy stock item: mirrors the default source only and ignores reservations. Prefer salable quantity. */

@@ -10,6 +10,7 @@ import { type CommerceAuth, type CommerceAuthProvider, createAuthProvider, resol
 import type { CommerceError, WriteOperation } from './errors';
 import { CommerceHttp, type RetryOptions, type WriteGuard } from './http';
 import { type CartCalls, cartCalls } from './carts';
+import { nodeFetch } from './node-transport';
 import { type CatalogCalls, catalogCalls } from './catalog';
 import { type SalesCalls, salesCalls } from './sales';
 
@@ -46,7 +47,7 @@ export function createCommerceGateway(options: CommerceGatewayOptions): Commerce
   const http = new CommerceHttp({
     baseUrl: options.baseUrl,
     auth: provider,
-    fetch: options.fetch,
+    fetch: options.fetch ?? nodeFetch,
     clock: options.clock,
     retry: options.retry,
     writeGuard: options.writeGuard,

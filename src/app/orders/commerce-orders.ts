@@ -14,7 +14,14 @@ import {
   type Product,
   WriteBlockedError,
 } from '../../adapters/commerce';
-import type { AmazonOrder, CreationPlan, LookupKeys, MatchedProduct, ProductMatches } from '../../core/orders';
+import type {
+  AmazonOrder,
+  CreationPlan,
+  DirectoryRegion,
+  LookupKeys,
+  MatchedProduct,
+  ProductMatches,
+} from '../../core/orders';
 import { orderMarker } from '../../core/orders';
 
 /** Website and stock of a store's Commerce website, resolved once per run. */
@@ -24,7 +31,34 @@ export interface CommerceScope {
   storeViewId?: number;
   /** Product reads of this run, by Commerce SKU. */
   products?: Map<string, Promise<Product | undefined>>;
+  /** Directory regions of this run, by country id. */
+  countries?: Map<string, Promise<DirectoryRegion[]>>;
 }
+
+/**
+ * The country's regions from Commerce's directory (GET V1/directory/countries/{id}), read once per run. A failed
+ * read gives none (the address keeps its text and region_id 0) and is tried again by the next order.
+ */
+export const directoryRegions = async (
+  commerce: CommerceGateway,
+  scope: CommerceScope,
+  countryId: string,
+): Promise<DirectoryRegion[]> => {
+  scope.countries ??= new Map();
+  const countries = scope.countries;
+  let cached = countries.get(countryId);
+  if (!cached) {
+    cached = commerce.getCountry(countryId).then(
+      (c) => (c.available_regions ?? []).map((r) => ({ id: r.id, code: r.code, name: r.name })),
+      () => {
+        countries.delete(countryId);
+        return [];
+      },
+    );
+    countries.set(countryId, cached);
+  }
+  return cached;
+};
 
 export const resolveScope = async (
   commerce: CommerceGateway,
@@ -207,11 +241,11 @@ export const executePlan = async (
       country_id: plan.shippingAddress.country_id,
       telephone: plan.shippingAddress.telephone,
       email: plan.customer.email,
-      // The quote address schema requires all three; region_id 0 = "no directory region" (Commerce resolves the
-      // code/name itself on save). A directory lookup would give the real id.
+      // The quote address schema requires all three. region_id comes from Commerce's directory (the plan's
+      // address, withDirectoryRegion); 0 = "no directory region" for text Commerce's directory does not know.
       region: plan.shippingAddress.region ?? plan.shippingAddress.region_code ?? '',
       region_code: plan.shippingAddress.region_code ?? '',
-      region_id: 0,
+      region_id: plan.shippingAddress.region_id ?? 0,
     };
     await commerce.setShippingInformation(cartId, {
       shippingAddress: address,

@@ -33,14 +33,17 @@ import {
   parseGetOrderResponse,
   parseSearchOrdersResponse,
   planImportWindow,
+  toCommerceAddress,
   totalsCheck,
 } from '../../core/orders';
 import type { OrderSettings } from '../../core/settings/order-settings';
+import { UpstreamError } from '../../platform/errors';
 import { isSyncEnabled, type StoreRecord } from '../../core/store';
 import type { Services } from '../services';
 import { loadStoreSettings } from '../store-settings';
 import {
   type CommerceScope,
+  directoryRegions,
   executePlan,
   findExistingOrder,
   matchProducts,
@@ -74,7 +77,15 @@ export interface ImportSummary {
   blocked: number;
   canceledInCommerce: number;
   errors: string[];
+  /**
+   * Set when the run stopped reading because searchOrders' usage plan had no token left (more backlog to read):
+   * the limiter's message. The next alarm run carries on from the checkpoint.
+   */
+  throttled?: string;
 }
+
+/** Our limiter refusing to wait that long, or Amazon's own 429: either way, read the next page on a later run. */
+const isThrottled = (error: unknown): error is Error => error instanceof UpstreamError && error.httpStatus === 429;
 
 export interface StoreImportContext {
   services: Services;
@@ -244,12 +255,14 @@ const runProtocol = async (
       }
       case 'create': {
         const scope = await ctx.scope();
+        const regions = await directoryRegions(commerce, scope, toCommerceAddress(order).country_id);
         const plan = buildCreationPlan({
           order,
           settings: ctx.settings,
           matches,
           decision,
           capabilities: ctx.capabilities,
+          directoryRegions: regions,
           ...(scope.websiteId !== undefined ? { websiteId: scope.websiteId } : {}),
           ...(scope.storeViewId !== undefined ? { storeViewId: scope.storeViewId } : {}),
         });
@@ -390,16 +403,23 @@ export const importStoreOrders = async (
       storeConnectedAt: storeConnectedAt(store),
     });
     if (!window) break;
-    const response = await amazon.call('searchOrders', {
-      query: {
-        marketplaceIds: [store.marketplaceId],
-        includedData: [...IMPORT_INCLUDED_DATA],
-        maxResultsPerPage: 100,
-        ...(window.paginationToken
-          ? { paginationToken: window.paginationToken }
-          : { lastUpdatedAfter: window.lastUpdatedAfter, lastUpdatedBefore: window.lastUpdatedBefore }),
-      },
-    });
+    let response: unknown;
+    try {
+      response = await amazon.call('searchOrders', {
+        query: {
+          marketplaceIds: [store.marketplaceId],
+          includedData: [...IMPORT_INCLUDED_DATA],
+          maxResultsPerPage: 100,
+          ...(window.paginationToken
+            ? { paginationToken: window.paginationToken }
+            : { lastUpdatedAfter: window.lastUpdatedAfter, lastUpdatedBefore: window.lastUpdatedBefore }),
+        },
+      });
+    } catch (error) {
+      if (!isThrottled(error)) throw error;
+      summary.throttled = error.message;
+      break;
+    }
     const page = parseSearchOrdersResponse(response);
     summary.pages++;
     const orders = dedupeOrders(page.orders);

@@ -5,7 +5,7 @@
  */
 import { marketplaceById } from '../marketplaces';
 import type { AmazonAddress, AmazonOrder } from './amazon-order';
-import { regionCode, regionName, US_TERRITORY_COUNTRIES } from './regions';
+import { type DirectoryRegion, matchDirectoryRegion, regionCode, regionName, US_TERRITORY_COUNTRIES } from './regions';
 
 /** Commerce address as the cart shipping-information and direct-order endpoints accept it. */
 export interface CommerceAddress {
@@ -16,6 +16,8 @@ export interface CommerceAddress {
   city: string;
   region?: string;
   region_code?: string;
+  /** Commerce's directory id of the region; set by withDirectoryRegion once the country's directory is known. */
+  region_id?: number;
   postcode: string;
   country_id: string;
   telephone: string;
@@ -133,3 +135,16 @@ export function toCommerceAddress(order: AmazonOrder, options: AddressOptions = 
 
 /** The buyer's e-mail, or the deterministic placeholder; also the customer match key (decision #11). */
 export const buyerEmail = (order: AmazonOrder): string => order.buyer.email ?? placeholderEmail(order.orderId);
+
+/**
+ * The address with Commerce's region (id, code and name from the country's directory) when the region text matches
+ * one; unchanged otherwise. The quote address of a country whose state is required is refused without it.
+ */
+export function withDirectoryRegion(
+  address: CommerceAddress,
+  regions: readonly DirectoryRegion[] | undefined,
+): CommerceAddress {
+  if (!regions?.length) return address;
+  const hit = matchDirectoryRegion(address.country_id, regions, address.region_code, address.region);
+  return hit ? { ...address, region_id: hit.id, region_code: hit.code, region: hit.name } : address;
+}

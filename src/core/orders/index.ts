@@ -12,6 +12,7 @@ export * from './mapping';
 export * from './money';
 export * from './notifications';
 export * from './refunds';
+export { type DirectoryRegion, matchDirectoryRegion } from './regions';
 export * from './shipment';
 export * from './totals-check';
 export * from './windows';

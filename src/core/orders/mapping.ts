@@ -8,7 +8,15 @@
  * The cart cannot take a discount or a tax amount through REST, so Amazon's tax and promotions are carried by the
  * `amazon` carrier's rate (the rest of the order total after the lines) and spelt out in the order comment.
  */
-import { type CommerceAddress, buyerEmail, placeholderEmail, splitName, toCommerceAddress } from './address';
+import {
+  type CommerceAddress,
+  buyerEmail,
+  placeholderEmail,
+  splitName,
+  toCommerceAddress,
+  withDirectoryRegion,
+} from './address';
+import type { DirectoryRegion } from './regions';
 import type { AmazonOrder } from './amazon-order';
 import type { ProductMatches } from './blockers';
 import type { CreationDecision } from './creation-rules';
@@ -80,6 +88,8 @@ export interface PlanInput {
   /** Numeric id of the store view named by the setting importIntoStoreView (resolved by the adapter). */
   storeViewId?: number;
   paymentMethod?: string;
+  /** The delivery country's regions from Commerce's directory (the adapter reads them once per run and country). */
+  directoryRegions?: readonly DirectoryRegion[];
 }
 
 /**
@@ -138,7 +148,10 @@ function customerPlan(input: PlanInput, address: CommerceAddress): CustomerPlan 
 export function buildCreationPlan(input: PlanInput): CreationPlan {
   const { order, settings, decision } = input;
   const figures = orderFigures(order, input.matches);
-  const address = toCommerceAddress(order, { streetLines: input.capabilities.streetLines });
+  const address = withDirectoryRegion(
+    toCommerceAddress(order, { streetLines: input.capabilities.streetLines }),
+    input.directoryRegions,
+  );
   const customer = customerPlan(input, address);
   const notes: string[] = [];
   const comment = commentFor(order, figures);

@@ -92,3 +92,46 @@ export function regionName(country: string, code: string): string | undefined {
   const hit = Object.entries(REGION_CODES[country] ?? {}).find(([, c]) => c === code);
   return hit ? hit[0].replace(/\b\p{L}/gu, (ch) => ch.toUpperCase()) : undefined;
 }
+
+/** One region of Commerce's directory (GET V1/directory/countries/{id} `available_regions`). */
+export interface DirectoryRegion {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** Lower case, accents and punctuation folded: "Québec" = "quebec", "Baden-Württemberg" = "baden wurttemberg". */
+const fold = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * Amazon's StateOrRegion (a code such as "ca" or "CA.", or a name such as "California" / "Québec") → the region of
+ * the country's Commerce directory, by code, then by name, then through our name table (REGION_CODES). Undefined
+ * when nothing matches (the address then keeps the text; Commerce decides whether the country needs a region).
+ */
+export function matchDirectoryRegion(
+  country: string,
+  regions: readonly DirectoryRegion[],
+  ...texts: Array<string | undefined>
+): DirectoryRegion | undefined {
+  for (const text of texts) {
+    if (!text?.trim()) continue;
+    const t = text.trim().replace(/\.$/, '');
+    const upper = t.toUpperCase();
+    const folded = fold(t);
+    const hit =
+      regions.find((r) => r.code.toUpperCase() === upper) ??
+      regions.find((r) => fold(r.name) === folded) ??
+      (() => {
+        const code = regionCode(country, t);
+        return code ? regions.find((r) => r.code.toUpperCase() === code) : undefined;
+      })();
+    if (hit) return hit;
+  }
+  return undefined;
+}

@@ -1,5 +1,6 @@
 import Big from 'big.js';
 import { type HandlerTable, type RestContext, badRequest, intParam, notFound } from './context';
+import { checkAddressRegion } from './directory';
 import { salableQuantity } from './inventory';
 import { money, placeOrder } from './orders';
 import { finalPriceFor } from './prices';
@@ -209,6 +210,8 @@ export const cartHandlers: HandlerTable = {
       });
     if (cart.items.length === 0)
       throw badRequest("The shipping method can't be set for an empty cart. Add an item to cart and try again.");
+    checkAddressRegion(info.shipping_address as Record<string, unknown> | undefined);
+    checkAddressRegion(info.billing_address as Record<string, unknown> | undefined);
     cart.shippingAddress = info.shipping_address as Record<string, unknown>;
     cart.billingAddress = (info.billing_address as Record<string, unknown> | undefined) ?? cart.shippingAddress;
     cart.shippingCarrierCode = carrier;

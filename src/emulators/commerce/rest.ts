@@ -16,6 +16,7 @@ import {
 import type { CommerceAuthenticator } from './auth';
 import { cartHandlers } from './carts';
 import { CommerceError, type EventScope, type HandlerTable, type RestContext, type RestHandler } from './context';
+import { directoryHandlers } from './directory';
 import { inventoryHandlers } from './inventory';
 import { orderHandlers } from './orders';
 import { priceHandlers } from './prices';
@@ -42,6 +43,7 @@ const allHandlers: HandlerTable = {
   ...orderHandlers,
   ...cartHandlers,
   ...salesDocumentHandlers,
+  ...directoryHandlers,
 };
 
 /** Operations that exist on SaaS but not in the PaaS admin schema: served without schema validation. */

@@ -115,6 +115,18 @@ export const currencyInformation = z.looseObject({
 });
 export type CurrencyInformation = z.infer<typeof currencyInformation>;
 
+/** GET V1/directory/countries/{id}: the country's regions with Commerce's ids (the quote address needs region_id). */
+export const countryInformation = z.looseObject({
+  id: z.string(),
+  full_name_english: z.string().optional(),
+  available_regions: z
+    .array(
+      z.looseObject({ id: z.union([z.string(), z.number()]).transform(Number), code: z.string(), name: z.string() }),
+    )
+    .nullish(),
+});
+export type CountryInformation = z.infer<typeof countryInformation>;
+
 export const sourceItem = z.looseObject({
   sku: z.string(),
   source_code: z.string(),
