@@ -34,6 +34,11 @@ const stdoutOf = async (write: () => void): Promise<string> => {
   return lines.join('').replace(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /gm, '<time> ');
 };
 
+const afterThis: Array<() => void> = [];
+afterEach(() => {
+  for (const undo of afterThis.splice(0)) undo();
+});
+
 describe('bundle stand-ins', () => {
   test('the winston logger writes the same lines as aio-lib-core-logging with winston, per level', async () => {
     for (const level of ['error', 'info', 'debug']) {
@@ -63,6 +68,9 @@ describe('bundle stand-ins', () => {
     });
     const payload = () => ({ exp: 1_900_000_000, iss: 'ORG@AdobeOrg', sub: 'tech@techacct.adobe.com', aud: 'a/b' });
     const key = { key: privateKey, passphrase: 'pw' };
+    // Both add `iat` (now, in seconds): one clock for both, so a second boundary between the two cannot differ.
+    const now = jest.spyOn(Date, 'now').mockReturnValue(1_795_769_346_500);
+    afterThis.push(() => now.mockRestore());
     expect(jwtShim.sign(payload(), key, { algorithm: 'RS256' })).toBe(
       realJwt.sign(payload(), key, { algorithm: 'RS256' }),
     );
