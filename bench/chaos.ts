@@ -72,8 +72,8 @@ const main = async () => {
       'orders killed',
       () =>
         orderImportKilledUnderFaults({
-          initialOrders: 20,
-          kills: 12,
+          initialOrders: 16,
+          kills: 10,
           amazonFaults: MIXED_ORDER_FAULTS,
           commerceFaults: MIXED_ORDER_FAULTS,
         }),

@@ -351,7 +351,7 @@ export const publisherKilledUnderFaults = async (
     killsPerRound: number;
     faults: FaultRuleInput[];
     seed?: number;
-    /** Kill points are drawn among the first this many Amazon calls of a run (default 10). */
+    /** Kill points are drawn among the first this many Amazon calls of a run (default 7: a feed run's length). */
     killWithinCalls?: number;
   },
 ): Promise<ScenarioResult> => {
@@ -376,18 +376,22 @@ export const publisherKilledUnderFaults = async (
     }
     await env.amazon.control.call('POST', '/faults', options.faults);
     // A run that ends before its kill point simply finishes (under the faults); try again until enough died.
+    // Up to `killsPerRound` runs in a row die; a run that outlives its kill point finishes the round's work, and
+    // the runs after it would have nothing left to kill.
     let killedThisRound = 0;
-    for (let k = 0; killedThisRound < options.killsPerRound && k < options.killsPerRound * 3; k++) {
+    for (let k = 0; k < options.killsPerRound; k++) {
       const run = `r${round}k${k}`;
       const kill = {
-        atCall: Math.floor(random() * (options.killWithinCalls ?? 10)),
+        atCall: Math.floor(random() * (options.killWithinCalls ?? 7)),
         afterAnswer: random() < 0.5,
-        afterMs: 100 + random() * 2_500,
+        // The catalogue walk takes a second or so before the first Amazon call; later timers land in the feed wait.
+        afterMs: 800 + random() * 3_200,
       };
       const { services: s, stop } = killable(services, run, log, kill);
       await runPublishForAllStores(s, quiet, run).catch(() => undefined);
-      if (log.killedRuns.has(run)) killedThisRound++;
       stop();
+      if (!log.killedRuns.has(run)) break;
+      killedThisRound++;
     }
     killed += killedThisRound;
     await env.amazon.control.call('DELETE', '/faults');

@@ -170,8 +170,8 @@ export const orderImportKilledUnderFaults = async (options: {
       const spared = run % 3 === 2;
       const at = (steps: number) => (spared ? Number.MAX_SAFE_INTEGER : Math.floor(random() * steps));
       const after = () => (spared ? 600_000 : 50 + Math.floor(random() * 2_000));
-      const windows = killSwitch(at(30), after(), killedAt);
-      const changes = killSwitch(at(12), after(), killedAt);
+      const windows = killSwitch(at(12), after(), killedAt);
+      const changes = killSwitch(at(6), after(), killedAt);
       const s = await h.services();
       const outcomes = await Promise.allSettled([
         runOrderImport(s, { ...timing, onStep: windows.onStep }),
