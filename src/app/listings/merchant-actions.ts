@@ -8,6 +8,7 @@ import {
   transition,
 } from '../../core/listings';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
+import { findCatalogProduct } from './catalog';
 import type { ListingsContext } from './context';
 import { publishListings } from './publish';
 
@@ -86,6 +87,13 @@ export const runListingAction = async (
   input: ListingActionInput,
   jobId: string,
 ): Promise<ListingActionResult> => {
+  // Assign Catalog Product ties the listing to a product for good: it must exist in Commerce.
+  if (
+    input.action === 'assign_catalog_product' &&
+    input.productSku &&
+    !(await findCatalogProduct(lc, input.productSku))
+  )
+    throw new ValidationError(`no Commerce product with SKU ${input.productSku}`, { productSku: 'not found' });
   const listings = await lc.repo.getMany(input.skus);
   const tctx = { automaticListAction: lc.settings.productListingActions.automaticListAction, at: lc.at() };
   const result: ListingActionResult = { updated: [], errors: [] };

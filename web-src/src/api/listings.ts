@@ -197,6 +197,13 @@ export const competitionSchema = z.object({
 });
 export type ListingCompetition = z.infer<typeof competitionSchema>;
 
+export const catalogProductSchema = z.object({
+  sku: z.string(),
+  name: z.string().nullable(),
+  price: z.string().nullable(),
+});
+export type CatalogProductChoice = z.infer<typeof catalogProductSchema>;
+
 export interface GridOptions {
   sort?: GridSort | null;
   /** Ask for the Buy Box Won column (one extra read per ASIN on the page). */
@@ -216,6 +223,8 @@ export interface ListingsClient {
   saveView(storeId: string, view: SavedViewDraft): Promise<{ view: SavedView; views: SavedView[] }>;
   deleteView(storeId: string, id: string): Promise<SavedView[]>;
   competition(storeId: string, sku: string, refresh?: boolean): Promise<ListingCompetition>;
+  /** Commerce products of the store's website whose SKU or name contains `search` (Assign Catalog Product). */
+  catalogProducts(storeId: string, search: string): Promise<CatalogProductChoice[]>;
   details(storeId: string, sku: string): Promise<ListingDetails>;
   act(storeId: string, request: ListingActionRequest): Promise<ActionResult>;
   rules(storeId: string): Promise<{ rules: ConditionGroup; conditionTypes: ConditionTypeDescription[] }>;
@@ -262,6 +271,15 @@ export const createListingsClient = (
         z.object({ view: savedViewSchema, views: z.array(savedViewSchema) }),
       ),
     deleteView: async (storeId, id) => (await send('asc/listing-views', 'DELETE', { storeId, id }, viewsSchema)).views,
+    catalogProducts: async (storeId, search) =>
+      (
+        await send(
+          'asc/catalog-products',
+          'GET',
+          { storeId, search },
+          z.object({ products: z.array(catalogProductSchema) }),
+        )
+      ).products,
     competition: (storeId, sku, refresh = false) =>
       send('asc/listing-competition', refresh ? 'POST' : 'GET', { storeId, sku }, competitionSchema),
     details: (storeId, sku) => send('asc/listing-details', 'GET', { storeId, sku }, detailsSchema),

@@ -458,6 +458,7 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
           <RowActionDialog
             kind={rowDialog.kind}
             row={rowDialog.row}
+            searchProducts={(search) => client.catalogProducts(storeId, search)}
             onClose={() => setRowDialog(null)}
             onSave={(request) => {
               setRowDialog(null);

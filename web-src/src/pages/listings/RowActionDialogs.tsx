@@ -1,18 +1,22 @@
 import {
+  ActionButton,
   Button,
   ButtonGroup,
   Content,
   Dialog,
   Divider,
+  Flex,
   Heading,
   Item,
+  ListView,
   Picker,
   Switch,
   Text,
   TextField,
 } from '@adobe/react-spectrum';
 import { type ReactNode, useState } from 'react';
-import type { GridRow, ListingActionRequest } from '../../api/listings';
+import { messageOf } from '../../api/client';
+import type { CatalogProductChoice, GridRow, ListingActionRequest } from '../../api/listings';
 import { CONDITIONS } from './OverridesDialog';
 
 /**
@@ -135,8 +139,18 @@ const EditAsin = ({ row, onSave, onClose }: DialogProps) => {
   );
 };
 
-const AssignCatalogProduct = ({ row, onSave, onClose }: DialogProps) => {
+const AssignCatalogProduct = ({ row, onSave, onClose, searchProducts }: DialogProps) => {
   const [productSku, setProductSku] = useState('');
+  const [found, setFound] = useState<CatalogProductChoice[] | null>(null);
+  const [searchError, setSearchError] = useState<string | null>(null);
+  const search = async () => {
+    setSearchError(null);
+    try {
+      setFound(await searchProducts(productSku.trim()));
+    } catch (error) {
+      setSearchError(messageOf(error));
+    }
+  };
   return (
     <Shell
       title="Assign Magento Catalog Product"
@@ -155,6 +169,31 @@ const AssignCatalogProduct = ({ row, onSave, onClose }: DialogProps) => {
         width="100%"
         data-testid="assign-product-sku"
       />
+      <Flex gap="size-100" marginTop="size-100" alignItems="center">
+        <ActionButton isDisabled={productSku.trim().length < 2} onPress={search} data-testid="assign-product-search">
+          Search the catalog
+        </ActionButton>
+        {found && <Text>{found.length === 0 ? 'No product of the website matches.' : `${found.length} found`}</Text>}
+        {searchError && <Text UNSAFE_style={{ color: 'var(--spectrum-negative-color-900)' }}>{searchError}</Text>}
+      </Flex>
+      {found && found.length > 0 && (
+        <ListView
+          aria-label="Catalog products"
+          selectionMode="single"
+          selectionStyle="highlight"
+          items={found.map((p) => ({ ...p, id: p.sku }))}
+          selectedKeys={[productSku.trim()]}
+          onSelectionChange={(keys) => {
+            const [first] = keys === 'all' ? [] : [...keys];
+            if (first !== undefined) setProductSku(String(first));
+          }}
+          maxHeight="size-2400"
+          marginTop="size-100"
+          data-testid="assign-product-results"
+        >
+          {(p) => <Item key={p.sku}>{`${p.sku}${p.name ? ` – ${p.name}` : ''}${p.price ? ` (${p.price})` : ''}`}</Item>}
+        </ListView>
+      )}
     </Shell>
   );
 };
@@ -191,6 +230,7 @@ const SetCondition = ({ row, onSave, onClose }: DialogProps) => {
 
 interface DialogProps {
   row: GridRow;
+  searchProducts: (search: string) => Promise<CatalogProductChoice[]>;
   onSave: (request: ListingActionRequest) => void;
   onClose: () => void;
 }
