@@ -23,7 +23,7 @@ import type { AmazonGateway } from '../../adapters/amazon/sp-api-gateway';
 import { UpstreamError } from '../../platform/errors';
 import type { ListingsContext } from './context';
 import { recordPublishedPrice } from './price-history';
-import { listingPrice } from './context';
+import { listingPrice, loadPricingProducts } from './context';
 import { downloadDocumentJson, uploadDocument } from './documents';
 import { loadProducts } from './products';
 
@@ -93,14 +93,55 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export const PUBLISH_LEASE = { ttlSeconds: 600, waitMs: 50_000 };
 
-export const publishListings = (lc: ListingsContext, options: PublishOptions): Promise<PublishResult> =>
-  lc.services.storage.locks.withLock(
-    `listings-publish-${lc.store.id}`,
-    () => publishUnlocked(lc, options),
-    PUBLISH_LEASE,
-  );
+export const publishListings = async (lc: ListingsContext, options: PublishOptions): Promise<PublishResult> => {
+  const locked = <T>(run: () => Promise<T>) =>
+    lc.services.storage.locks.withLock(`listings-publish-${lc.store.id}`, run, PUBLISH_LEASE);
+  const { result, submitted, tctx } = await locked(() => publishUnlocked(lc, options));
+  // Amazon takes minutes per feed: wait for it outside the lease, so an event or a merchant action is not held
+  // behind a bulk run (the feed's SKUs are stored as in flight, nobody re-sends them); apply its report under the
+  // lease, unless a run that came meanwhile already did (the pending record is gone then).
+  const deadline = Date.now() + (options.feedWaitMs ?? 20_000);
+  for (const { feedId, built } of submitted) {
+    const applied = (await feedFinished(lc, feedId, deadline, options.pollEveryMs))
+      ? await locked(async () =>
+          (await lc.services.storage.kv.get(feedKey(lc.store.id, feedId)))
+            ? waitForFeed(lc, feedId, built, tctx, { ...options, feedWaitMs: 0 })
+            : { accepted: 0, failed: 0 },
+        )
+      : undefined;
+    if (applied) {
+      result.accepted += applied.accepted;
+      result.failed += applied.failed;
+    } else result.feedsPending.push(feedId);
+  }
+  return result;
+};
 
-const publishUnlocked = async (lc: ListingsContext, options: PublishOptions): Promise<PublishResult> => {
+/** Whether Amazon finished processing the feed before the deadline (getFeed polls, nothing stored). */
+const feedFinished = async (
+  lc: ListingsContext,
+  feedId: string,
+  deadline: number,
+  pollEveryMs = 1000,
+): Promise<boolean> => {
+  const amazon = await amazonOf(lc);
+  for (;;) {
+    const feed = await amazon.call<{ processingStatus: string }>('getFeed', { path: { feedId } });
+    if (['DONE', 'FATAL', 'CANCELLED'].includes(feed.processingStatus)) return true;
+    if (Date.now() >= deadline) return false;
+    await sleep(pollEveryMs);
+  }
+};
+
+const publishUnlocked = async (
+  lc: ListingsContext,
+  options: PublishOptions,
+): Promise<{
+  result: PublishResult;
+  submitted: Array<{ feedId: string; built: BuiltFeed }>;
+  tctx: TransitionContext;
+}> => {
+  const submitted: Array<{ feedId: string; built: BuiltFeed }> = [];
   const result: PublishResult = { planned: 0, viaApi: 0, viaFeed: 0, accepted: 0, failed: 0, feedsPending: [] };
   const tctx: TransitionContext = {
     automaticListAction: lc.settings.productListingActions.automaticListAction,
@@ -121,6 +162,7 @@ const publishUnlocked = async (lc: ListingsContext, options: PublishOptions): Pr
     lc,
     work.filter((l) => l.status !== 'end_in_progress').map((l) => l.productSku as string),
   );
+  const pricingProducts = await loadPricingProducts(lc, products.keys());
   const changes: PlannedChange[] = [];
   const bySku = new Map<string, Listing>();
   for (const listing of work) {
@@ -136,7 +178,7 @@ const publishUnlocked = async (lc: ListingsContext, options: PublishOptions): Pr
       product,
       store: lc.ctx,
       settings: lc.settings,
-      price: await listingPrice(lc, listing, product),
+      price: await listingPrice(lc, listing, product, pricingProducts.get(product.sku)),
     });
     if (!publishable) continue;
     const change = planListingChange(offer, listing.lastAccepted, { merchantAction: options.merchantAction });
@@ -156,16 +198,10 @@ const publishUnlocked = async (lc: ListingsContext, options: PublishOptions): Pr
   if (updated.length) await lc.repo.save(updated);
   if (feed.length) {
     result.viaFeed = feed.length;
-    for (const built of buildListingsFeeds(lc.store.sellerId, feed)) {
-      const feedId = await submitFeed(lc, built, options);
-      const applied = await waitForFeed(lc, feedId, built, tctx, options);
-      if (applied) {
-        result.accepted += applied.accepted;
-        result.failed += applied.failed;
-      } else result.feedsPending.push(feedId);
-    }
+    for (const built of buildListingsFeeds(lc.store.sellerId, feed))
+      submitted.push({ feedId: await submitFeed(lc, built, options), built });
   }
-  return result;
+  return { result, submitted, tctx };
 };
 
 const log = async (
