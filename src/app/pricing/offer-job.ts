@@ -275,12 +275,15 @@ const runOfferJobLocked = async (services: Services, options: OfferJobOptions): 
     const pending: Pending = new Map();
     queueWorks = await receiveChanges(pending, waitSeconds, 1);
     if (pending.size === 0) continue;
-    // Rules or settings saved meanwhile take effect: a context older than CONTEXT_MAX_AGE_MS is loaded again.
-    // Listing states (last sent price, today's changes) are read again for the guardrails.
+    // A rule set saved meanwhile takes effect at once, other settings within CONTEXT_MAX_AGE_MS: the context is
+    // loaded again. Listing states (last sent price, today's changes) are read again for the guardrails.
     for (const [storeId, run] of runs) {
       const loaded = await run.catch(() => undefined);
-      if (loaded && Date.now() - loaded.loadedAt > CONTEXT_MAX_AGE_MS) runs.delete(storeId);
-      else if (loaded) loaded.byAsin = undefined;
+      if (!loaded) continue;
+      const rulesChanged =
+        JSON.stringify(await repository.listRules(storeId)) !== JSON.stringify(loaded.context.input.rules);
+      if (rulesChanged || Date.now() - loaded.loadedAt > CONTEXT_MAX_AGE_MS) runs.delete(storeId);
+      else loaded.byAsin = undefined;
     }
     // The first batch is repriced while the rest of a burst is received; the rest follows.
     const rest: Pending = new Map();

@@ -211,7 +211,7 @@ export class SqsService {
       const arn = this.queueArn(json.QueueUrl, region);
       this.deps.tick();
       let answer: unknown;
-      if (action === 'ReceiveMessage') answer = await this.receive(arn, json);
+      if (action === 'ReceiveMessage') answer = await this.receive(arn, json, res);
       else if (action === 'DeleteMessageBatch') answer = this.deleteBatch(arn, json);
       else
         throw new SqsFault(
@@ -289,7 +289,11 @@ export class SqsService {
     return out;
   }
 
-  private async receive(arn: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+  private async receive(
+    arn: string,
+    body: Record<string, unknown>,
+    res: http.ServerResponse,
+  ): Promise<Record<string, unknown>> {
     const max = integer(body, 'MaxNumberOfMessages', 1, 10, 1);
     const wait = integer(body, 'WaitTimeSeconds', 0, 20, 0);
     const visibility = integer(body, 'VisibilityTimeout', 0, 43_200, 30);
@@ -314,7 +318,14 @@ export class SqsService {
     const speedUp = this.deps.clock.getSpeedUp();
     const emulatedDeadline = this.deps.clock.now() + wait * 1000;
     const realDeadline = Date.now() + (speedUp > 0 ? (wait * 1000) / speedUp : wait * 1000);
-    while (!this.closed) {
+    // A reader that hung up (aborted its long poll) must not take messages it will never see.
+    let gone = false;
+    const hungUp = () => {
+      gone = true;
+      this.wake();
+    };
+    res.once('close', hungUp);
+    while (!this.closed && !gone) {
       const left = realDeadline - Date.now();
       if (left <= 0 || (speedUp > 0 && this.deps.clock.now() >= emulatedDeadline)) break;
       await new Promise<void>((resolve) => {
@@ -327,9 +338,11 @@ export class SqsService {
         const timer = setTimeout(done, Math.max(1, Math.min(100, left)));
         this.waiters.add(done);
       });
+      if (gone) break;
       messages = this.take(arn, max, visibility);
       if (messages.length > 0) break;
     }
+    res.off('close', hungUp);
     return shape(messages);
   }
 

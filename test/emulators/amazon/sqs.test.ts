@@ -115,6 +115,20 @@ it('long polling answers as soon as a notification is published, and after WaitT
   expect(JSON.parse(message.body).NotificationType).toBe('ANY_OFFER_CHANGED');
 });
 
+it('a long poll the reader abandoned takes no message: the next reader gets it', async () => {
+  await subscribe(['ANY_OFFER_CHANGED']);
+  const sqs = client();
+  const stop = new AbortController();
+  const abandoned = sqs.receiveMessage({ waitTimeSeconds: 10, signal: stop.signal }).catch((e: Error) => e);
+  await new Promise((r) => setTimeout(r, 200));
+  stop.abort();
+  expect(await abandoned).toMatchObject({ name: 'AbortError' });
+  await new Promise((r) => setTimeout(r, 100));
+  await undercut('7.77');
+  const [message] = await sqs.receiveMessage({ waitTimeSeconds: 2 });
+  expect(message?.attributes.ApproximateReceiveCount).toBe('1');
+});
+
 it('refuses requests that are not signed by a known key or not shaped like SQS requests', async () => {
   await subscribe(['ANY_OFFER_CHANGED']);
   const wrongSecret = client({ accessKeyId: DEMO_SQS_CREDENTIALS.accessKeyId, secretAccessKey: 'not-the-secret' });

@@ -68,6 +68,28 @@ it('reprices a competitor change while listening, within seconds, over signed SQ
   expect((await requests('sqs:DeleteMessageBatch')).every((r) => r.status === 200)).toBe(true);
 });
 
+it('a rule saved while the run listens applies to the next change at once', async () => {
+  expect((await runOfferJob(await createServices(env.inputs))).errors).toEqual([]);
+  const stop = new AbortController();
+  let listening!: () => void;
+  const idle = new Promise<void>((resolve) => {
+    listening = resolve;
+  });
+  const job = runOfferJob(await createServices(env.inputs), {
+    listenMs: 25_000,
+    signal: stop.signal,
+    onListening: () => listening(),
+  });
+  await idle;
+  // The run loaded the store's rules (none) before this rule existed.
+  expect((await call(rulesAction, 'post', { storeId: 'demo-us', rule: intelligentRule })).statusCode).toBe(200);
+  await env.amazon.control.call('POST', '/competitor-offers', competitor('ACOMPETITOR0002', '17.50'));
+  const repriced = await waitFor(async () => (await livePrice()) === '17.49', 8000);
+  stop.abort();
+  expect(repriced).toBe(true);
+  expect((await job).errors).toEqual([]);
+});
+
 it('the alarm action with a wrong SQS secret reports the refused signature, keeps polling, and never logs the secret', async () => {
   const secret = 'wrong-secret-Zq81xV3';
   const lines: string[] = [];
