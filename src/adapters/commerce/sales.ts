@@ -236,6 +236,14 @@ export function salesCalls(http: CommerceHttp) {
         retrySafe: options.retrySafe,
         schema: shipmentTrack,
       }),
+    /** Removes a track from its shipment (a wrong tracking number). */
+    deleteShipmentTrack: (trackId: number): Promise<boolean> =>
+      http.request({
+        name: 'deleteShipmentTrack',
+        method: 'DELETE',
+        path: `V1/shipment/track/${trackId}`,
+        schema: z.boolean(),
+      }),
     searchShipments: (criteria: SearchCriteria = SearchCriteria.create()): Promise<SearchPage<Shipment>> =>
       http.request({
         name: 'searchShipments',

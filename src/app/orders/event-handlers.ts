@@ -1,5 +1,6 @@
 /**
- * Orders' Commerce event handlers: shipments → Amazon confirmShipment (+ completion invoice), order cancels →
+ * Orders' Commerce event handlers: shipments and tracks added later → Amazon confirmShipment (+ completion
+ * invoice), order cancels →
  * ledger (reservation released), credit memos → Amazon payment adjustment feed.
  */
 import { registerEventHandler } from '../event-handlers';
@@ -15,6 +16,14 @@ registerEventHandler('sales_order_shipment_save_after', async (event, services) 
   if (orderId === undefined) return { orders: 'shipment without order_id' };
   const result = await syncShipments(services, orderId);
   return { orders: result };
+});
+
+// A track added to an existing shipment (Commerce saves the track, not the shipment): confirm the shipment that
+// was waiting for a number, or correct the number Amazon has.
+registerEventHandler('sales_order_shipment_track_save_after', async (event, services) => {
+  const orderId = id(event.data.value.order_id);
+  if (orderId === undefined) return { orders: 'track without order_id' };
+  return { orders: await syncShipments(services, orderId) };
 });
 
 registerEventHandler('order_cancel_after', async (event, services) => {

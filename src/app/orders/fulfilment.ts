@@ -22,6 +22,7 @@ import {
   type ProductMatches,
   parseGetOrderResponse,
   planAdjustment,
+  trackingCorrection,
 } from '../../core/orders';
 import { fmt, sum } from '../../core/orders/money';
 import type { StoreRecord } from '../../core/store';
@@ -106,7 +107,25 @@ export const syncShipments = async (services: Services, commerceOrderId: number)
   for (const shipment of shipments.items) {
     const shipmentId = Number(shipment.entity_id);
     const entry = (await repo.get(amazonOrderId)) ?? located.entry;
-    if (entry.confirmedShipments?.includes(shipmentId)) continue;
+    const tracks = shipment.tracks.map((t) => ({
+      track_number: String(t.track_number ?? ''),
+      carrier_code: String(t.carrier_code ?? ''),
+      ...(t.title ? { title: String(t.title) } : {}),
+    }));
+    if (entry.confirmedShipments?.includes(shipmentId)) {
+      // Confirmed before: only a changed tracking number is sent again, as a correction of the same package.
+      const sent = entry.confirmedPackages?.[String(shipmentId)];
+      const correction = sent ? trackingCorrection(sent, tracks) : undefined;
+      if (!correction) continue;
+      await amazon.call('confirmShipment', { path: { orderId: amazonOrderId }, body: correction });
+      result.confirmed.push(shipmentId);
+      await repo.update(
+        amazonOrderId,
+        (e) => ({ ...e, confirmedPackages: { ...e.confirmedPackages, [String(shipmentId)]: correction } }),
+        iso(services),
+      );
+      continue;
+    }
     const decision = confirmShipmentBodies(
       amazonOrder,
       {
@@ -115,11 +134,7 @@ export const syncShipments = async (services: Services, commerceOrderId: number)
           ? `${shipment.created_at.replace(' ', 'T')}${/Z|[+-]\d\d:?\d\d$/.test(shipment.created_at) ? '' : 'Z'}`
           : iso(services),
         items: shipment.items.map((i) => ({ order_item_id: Number(i.order_item_id), qty: Number(i.qty) })),
-        tracks: shipment.tracks.map((t) => ({
-          track_number: String(t.track_number ?? ''),
-          carrier_code: String(t.carrier_code ?? ''),
-          ...(t.title ? { title: String(t.title) } : {}),
-        })),
+        tracks,
       },
       itemRefs(located.commerceOrder),
       matchesOf(entry),
@@ -132,9 +147,14 @@ export const syncShipments = async (services: Services, commerceOrderId: number)
       await amazon.call('confirmShipment', { path: { orderId: amazonOrderId }, body });
     result.confirmed.push(shipmentId);
     result.warnings.push(...decision.warnings);
+    const [sent] = decision.bodies;
     await repo.update(
       amazonOrderId,
-      (e) => ({ ...e, confirmedShipments: [...(e.confirmedShipments ?? []), shipmentId] }),
+      (e) => ({
+        ...e,
+        confirmedShipments: [...(e.confirmedShipments ?? []), shipmentId],
+        ...(sent ? { confirmedPackages: { ...e.confirmedPackages, [String(shipmentId)]: sent } } : {}),
+      }),
       iso(services),
     );
   }

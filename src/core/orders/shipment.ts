@@ -162,3 +162,28 @@ export function completionInvoice(
     .filter((l) => l.qty > 0);
   return lines.length ? lines : undefined;
 }
+
+/**
+ * A package already confirmed on Amazon whose tracking changed in Commerce since (the merchant replaced the track):
+ * the same package (same packageReferenceId, items and ship date) sent again with the new carrier and number, which
+ * Amazon takes as a correction of that package. Undefined when the shipment's first tracking number is still the
+ * one Amazon has, or when it has none now.
+ */
+export function trackingCorrection(
+  confirmed: ConfirmShipmentBody,
+  tracks: CommerceShipment['tracks'],
+): ConfirmShipmentBody | undefined {
+  const track = tracks.find((t) => t.track_number.trim());
+  if (!track || track.track_number.trim() === confirmed.packageDetail.trackingNumber) return undefined;
+  const carrier = mapCarrier(track.carrier_code, track.title);
+  const { carrierName: _name, shippingMethod: _method, ...kept } = confirmed.packageDetail;
+  return {
+    ...confirmed,
+    packageDetail: {
+      ...kept,
+      ...carrier,
+      ...(track.title && carrier.carrierCode !== 'Other' ? { shippingMethod: track.title } : {}),
+      trackingNumber: track.track_number.trim(),
+    },
+  };
+}

@@ -259,13 +259,14 @@ export class OrdersEngine {
     },
     at: number,
   ): void {
+    const existing = order.packages.findIndex((p) => p.packageReferenceId === pkg.packageReferenceId);
     for (const p of pkg.items) {
       const it = order.items.find((i) => i.orderItemId === p.orderItemId);
       if (!it) throw new Error(`orderItemId ${p.orderItemId} is not in order ${order.orderId}`);
-      if (it.quantityShipped + p.quantity > it.quantity)
+      // The same packageReferenceId again corrects that package (tracking): its quantities are already shipped.
+      if (existing < 0 && it.quantityShipped + p.quantity > it.quantity)
         throw new Error(`quantity for ${p.orderItemId} exceeds the ordered quantity`);
     }
-    const existing = order.packages.findIndex((p) => p.packageReferenceId === pkg.packageReferenceId);
     if (existing >= 0) order.packages.splice(existing, 1);
     order.packages.push({ ...pkg, createdTime: new Date(at).toISOString() });
     for (const p of pkg.items)

@@ -343,7 +343,35 @@ export const salesDocumentHandlers: HandlerTable = {
     const shipment = requireDocument(ctx.state.data.shipments, Number(entity.parent_id));
     if (Number(entity.order_id) !== shipment.order_id)
       throw badRequest('The shipment does not belong to order %1.', { 1: String(entity.order_id) });
-    return addTrack(ctx, shipment, entity);
+    const track = addTrack(ctx, shipment, entity);
+    // Commerce saves the track model, not the shipment: observers see sales_order_shipment_track_save_after.
+    const order = requireOrder(ctx.state, Number(shipment.order_id));
+    ctx.emit(
+      'sales_order_shipment_track_save_after',
+      {
+        entity_id: String(track.entity_id),
+        parent_id: String(track.parent_id),
+        order_id: String(track.order_id),
+        track_number: track.track_number,
+        carrier_code: track.carrier_code,
+        title: track.title,
+        created_at: track.created_at,
+      },
+      scopeOfOrder(ctx.state, order),
+    );
+    return track;
+  },
+  DeleteV1ShipmentTrackId: (ctx) => {
+    const trackId = intParam(ctx, 'id');
+    for (const shipment of Object.values(ctx.state.data.shipments)) {
+      const tracks = shipment.tracks as Array<Record<string, unknown>>;
+      const at = tracks.findIndex((t) => t.entity_id === trackId);
+      if (at >= 0) {
+        tracks.splice(at, 1);
+        return true;
+      }
+    }
+    throw notFound("The entity that was requested doesn't exist. Verify the entity and try again.");
   },
   PostV1OrderOrderIdRefund: (ctx) =>
     createCreditmemo(

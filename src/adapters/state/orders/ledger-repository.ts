@@ -13,6 +13,7 @@ import {
   type AmazonAddress,
   type AmazonOrder,
   type AmazonOrderStatus,
+  type ConfirmShipmentBody,
   type CreationPlan,
   FULFILLMENT_STATUSES,
   type ImportCheckpoint,
@@ -47,6 +48,8 @@ export interface OrderEntry {
   skuMap?: Record<string, string>;
   /** Commerce shipment ids already confirmed on Amazon. */
   confirmedShipments?: number[];
+  /** What Amazon was sent per confirmed shipment id (the package), so a tracking change can correct it. */
+  confirmedPackages?: Record<string, ConfirmShipmentBody>;
   /** Commerce credit memo ids already sent to Amazon, and the amounts refunded per Amazon item. */
   sentCreditMemos?: number[];
   refunded?: Record<string, string>;
