@@ -10,6 +10,7 @@ import {
   newCatalogListing,
   transition,
 } from '../../core/listings';
+import type { Product } from '../../adapters/commerce';
 import type { ProductFacts } from '../../core/conditions';
 import { iterateWebsiteProducts } from './catalog';
 import type { ListingsContext } from './context';
@@ -109,7 +110,14 @@ export interface CatalogSyncResult {
   eligibilityChanged: number;
 }
 
-export const syncCatalogListings = async (lc: ListingsContext): Promise<CatalogSyncResult> => {
+/**
+ * `products` defaults to the whole website catalogue; the reconciler passes only what changed since its last run
+ * (a product not passed keeps its listing as it is).
+ */
+export const syncCatalogListings = async (
+  lc: ListingsContext,
+  products: AsyncIterable<{ raw: Product; product: CatalogProduct }> = iterateWebsiteProducts(lc),
+): Promise<CatalogSyncResult> => {
   const predicate =
     lc.rules.conditions.length > 0
       ? compileListingRules(lc.rules, await loadAttributeCatalog(lc.services.commerce()))
@@ -124,7 +132,7 @@ export const syncCatalogListings = async (lc: ListingsContext): Promise<CatalogS
   const result: CatalogSyncResult = { products: 0, created: 0, eligibilityChanged: 0 };
   const fresh: Array<{ product: CatalogProduct; facts: ProductFacts }> = [];
   const changed: Listing[] = [];
-  for await (const { raw, product } of iterateWebsiteProducts(lc)) {
+  for await (const { raw, product } of products) {
     result.products++;
     const facts = toProductFacts(raw);
     const eligibility = evaluateEligibility(product, lc.settings, predicate, facts);

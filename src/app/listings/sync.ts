@@ -4,7 +4,7 @@ import type { Services } from '../services';
 import { syncCatalogListings } from './catalog-sync';
 import { loadListingsContext } from './context';
 import { importThirdPartyListings } from './report-import';
-import { publishListings } from './publish';
+import { reconcileStore } from './reconciler';
 
 /**
  * Entry points of the listings jobs. STORES calls `onStoreConnected` when a store finishes connecting
@@ -33,15 +33,12 @@ export const runImportForAllStores = async (services: Services, logger: Logger, 
   return results;
 };
 
-/** Every 5 min: catalogue eligibility/matching, then publish whatever changed (also the reconciler). */
+/** Every 5 min: the reconciler — what changed since the last run (hourly a full pass), then publish it. */
 export const runPublishForAllStores = async (services: Services, logger: Logger, jobId: string) => {
   const results: Record<string, unknown> = {};
   for (const store of await activeStores(services)) {
     try {
-      const lc = await loadListingsContext(services, store.id);
-      const catalog = await syncCatalogListings(lc);
-      const published = await publishListings(lc, { reason: 'scheduled sync', jobId });
-      results[store.id] = { catalog, published };
+      results[store.id] = await reconcileStore(await loadListingsContext(services, store.id), jobId);
     } catch (error) {
       logger.error(`listings publish failed for store ${store.id}`, error);
       results[store.id] = { status: 'error', message: (error as Error).message };
