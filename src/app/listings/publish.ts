@@ -63,6 +63,7 @@ const feedKey = (storeId: string, feedId: string) => buildKey('listings', storeI
 const feedPartKey = (storeId: string, feedId: string, part: number) =>
   buildKey('listings', storeId, 'feedpart', feedId, String(part));
 const FEED_PART_BYTES = 512 * 1024;
+const LOG_WRITES_AT_ONCE = 32;
 interface PendingFeed {
   feedId: string;
   /** Number of feedPartKey values holding the `[messageId, change]` pairs. */
@@ -401,26 +402,32 @@ const waitForFeed = async (
       const bySku = await lc.repo.getMany([...built.changes.values()].map((c) => c.sku));
       const applied = applyProcessingReport(built, report, bySku, tctx);
       const saved: Listing[] = [];
+      const appliedBySku = new Map(applied.listings.map((l) => [l.sellerSku, l]));
+      const toConfirm = applied.outcomes.filter(
+        (o) =>
+          o.outcome === 'accepted' &&
+          o.change.kind !== 'delete' &&
+          appliedBySku.has(o.sku) &&
+          needsStatusCheck(bySku.get(o.sku)?.status ?? '', o.change),
+      );
       const confirmed = await confirmAmazonStatuses(
         lc,
-        applied.listings.filter((l) =>
-          applied.outcomes.some(
-            (o) =>
-              o.sku === l.sellerSku &&
-              o.outcome === 'accepted' &&
-              o.change.kind !== 'delete' &&
-              needsStatusCheck(bySku.get(o.sku)?.status ?? l.status, o.change),
-          ),
-        ),
+        toConfirm.map((o) => appliedBySku.get(o.sku) as Listing),
         tctx,
       );
+      const logs: Array<() => Promise<void>> = [];
       for (const outcome of applied.outcomes) {
         const before = bySku.get(outcome.sku);
-        const after = confirmed.get(outcome.sku) ?? applied.listings.find((l) => l.sellerSku === outcome.sku);
+        const after = confirmed.get(outcome.sku) ?? appliedBySku.get(outcome.sku);
         if (!before || !after) continue;
         saved.push(after);
-        await logOutcome(lc, before, after, outcome.change, outcome.outcome === 'accepted', outcome.issues, options);
+        logs.push(() =>
+          logOutcome(lc, before, after, outcome.change, outcome.outcome === 'accepted', outcome.issues, options),
+        );
       }
+      // One State key per log entry: written a few dozen at a time, not one round trip after another.
+      for (let i = 0; i < logs.length; i += LOG_WRITES_AT_ONCE)
+        await Promise.all(logs.slice(i, i + LOG_WRITES_AT_ONCE).map((write) => write()));
       await lc.repo.save(saved);
       await forgetPendingFeed(lc, feedId);
       const accepted = applied.outcomes.filter((o) => o.outcome === 'accepted').length;
