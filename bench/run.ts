@@ -30,7 +30,7 @@ const RESERVE_MS = 45_000;
 export const FIGURE =
   /^([A-Z]\d+(?:\.[\w-]+)?)(?: [A-Za-z][\w-]*)? (-?[\d.]+(?:e[+-]?\d+)?|NaN|Infinity) \(goal (<=|>=|<|>|=|==) ([^)]+)\)$/;
 
-const discover = (dir: string): string[] =>
+export const discover = (dir: string): string[] =>
   fs
     .readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => {
