@@ -59,17 +59,20 @@ const appWithBaseline = async (): Promise<AppDefinition> => {
 
 /** Worker mode: bundle the named actions into outDir and print the result as JSON on the last stdout line. */
 const bundleSome = async (outDir: string, names: string[]): Promise<void> => {
+  // The parent holds our stdin open; when it goes (bench/run.ts kills it on its budget), stop too.
+  process.stdin.on('end', () => process.exit(1));
+  process.stdin.resume();
   const app = await appWithBaseline();
   const actions = new Map([...app.actions].filter(([name]) => names.includes(name)));
   const bundles = await bundleActions({ ...app, actions }, outDir, PROJECT_ROOT);
-  process.stdout.write(`\n${JSON.stringify(bundles)}\n`);
+  process.stdout.write(`\n${JSON.stringify(bundles)}\n`, () => process.exit(0));
 };
 
 const runWorker = (outDir: string, names: string[]): Promise<BundledAction[]> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--bundle', outDir, ...names], {
       cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['pipe', 'pipe', 'inherit'],
     });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
