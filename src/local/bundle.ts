@@ -29,7 +29,7 @@ export function findWebpackConfig(root: string, actionFile: string): string | un
   return undefined;
 }
 
-export async function configFor(root: string, action: ActionDefinition, outDir: string): Promise<webpack.Configuration[]> {
+async function configFor(root: string, action: ActionDefinition, outDir: string): Promise<webpack.Configuration[]> {
   const configFile = findWebpackConfig(root, action.functionPath);
   let userConfig: unknown = {};
   if (configFile) {
