@@ -5,6 +5,7 @@ import {
   Dialog,
   DialogContainer,
   Divider,
+  Flex,
   Heading,
   InlineAlert,
   Item,
@@ -96,58 +97,60 @@ const CreateDialog = ({
       <Heading>Create Magento Catalog Product</Heading>
       <Divider />
       <Content>
-        <Text>
-          {rows.length === 1
-            ? `SKU ${rows[0].asin ?? rows[0].sellerSku} · ${rows[0].name ?? ''} · ${rows[0].price ?? '—'} ${rows[0].currency} · quantity ${rows[0].quantity ?? '—'}`
-            : `${rows.length} listings: each ASIN becomes a Commerce SKU`}
-        </Text>
-        <RadioGroup
-          label="Enable Product(s)"
-          isRequired
-          orientation="horizontal"
-          value={enabled}
-          onChange={setEnabled}
-          data-testid="create-product-enabled"
-        >
-          <Radio value="yes">Yes</Radio>
-          <Radio value="no">No</Radio>
-        </RadioGroup>
-        <TextField
-          label="Attribute Set Id"
-          isRequired
-          description="4 is Default"
-          value={attributeSetId}
-          onChange={(v) => setAttributeSetId(v.trim())}
-          validationState={setIdValid ? undefined : 'invalid'}
-          errorMessage="Enter the numeric id of an attribute set"
-          data-testid="create-product-attribute-set"
-        />
-        <Picker
-          label="Visibility"
-          selectedKey={visibility}
-          onSelectionChange={(key) => setVisibility(String(key))}
-          data-testid="create-product-visibility"
-        >
-          {VISIBILITY.map(([key, label]) => (
-            <Item key={key}>{label}</Item>
-          ))}
-        </Picker>
-        <Picker
-          label="Assign Tax Class"
-          selectedKey={taxClass}
-          onSelectionChange={(key) => setTaxClass(String(key))}
-          data-testid="create-product-tax-class"
-        >
-          {TAX_CLASSES.map(([key, label]) => (
-            <Item key={key}>{label}</Item>
-          ))}
-        </Picker>
-        <Text>The product is added to the store's website.</Text>
-        {error && (
-          <InlineAlert variant="negative" data-testid="create-product-error">
-            <Content>{error}</Content>
-          </InlineAlert>
-        )}
+        <Flex direction="column" gap="size-150">
+          <Text>
+            {rows.length === 1
+              ? `SKU ${rows[0].asin ?? rows[0].sellerSku} · ${rows[0].name ?? ''} · ${rows[0].price ?? '—'} ${rows[0].currency} · quantity ${rows[0].quantity ?? '—'}`
+              : `${rows.length} listings: each ASIN becomes a Commerce SKU`}
+          </Text>
+          <RadioGroup
+            label="Enable Product(s)"
+            isRequired
+            orientation="horizontal"
+            value={enabled}
+            onChange={setEnabled}
+            data-testid="create-product-enabled"
+          >
+            <Radio value="yes">Yes</Radio>
+            <Radio value="no">No</Radio>
+          </RadioGroup>
+          <TextField
+            label="Attribute Set Id"
+            isRequired
+            description="4 is Default"
+            value={attributeSetId}
+            onChange={(v) => setAttributeSetId(v.trim())}
+            validationState={setIdValid ? undefined : 'invalid'}
+            errorMessage="Enter the numeric id of an attribute set"
+            data-testid="create-product-attribute-set"
+          />
+          <Picker
+            label="Visibility"
+            selectedKey={visibility}
+            onSelectionChange={(key) => setVisibility(String(key))}
+            data-testid="create-product-visibility"
+          >
+            {VISIBILITY.map(([key, label]) => (
+              <Item key={key}>{label}</Item>
+            ))}
+          </Picker>
+          <Picker
+            label="Assign Tax Class"
+            selectedKey={taxClass}
+            onSelectionChange={(key) => setTaxClass(String(key))}
+            data-testid="create-product-tax-class"
+          >
+            {TAX_CLASSES.map(([key, label]) => (
+              <Item key={key}>{label}</Item>
+            ))}
+          </Picker>
+          <Text>The product is added to the store's website.</Text>
+          {error && (
+            <InlineAlert variant="negative" data-testid="create-product-error">
+              <Content>{error}</Content>
+            </InlineAlert>
+          )}
+        </Flex>
       </Content>
       <ButtonGroup>
         <Button variant="secondary" onPress={onClose}>

@@ -321,6 +321,16 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
           Search
         </Button>
         <Divider orientation="vertical" size="S" />
+        {tab === 'new_third_party' && (
+          <Button
+            variant="primary"
+            isDisabled={busy || selectedSkus.length === 0}
+            onPress={() => setCreatingFor(rows.filter((r) => selectedSkus.includes(r.sellerSku)))}
+            data-testid="mass-create-product"
+          >
+            Create New Catalog Product(s)
+          </Button>
+        )}
         {(tab === 'ready_to_list' || tab === 'ended') && (
           <Button
             variant="primary"
