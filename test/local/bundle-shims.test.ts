@@ -20,15 +20,22 @@ const mimeDbShim = jest.requireActual<Record<string, unknown>>('../../src/local/
 
 const stdoutOf = async (write: () => void): Promise<string> => {
   const lines: string[] = [];
-  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+  // Winston's Console transport writes to console._stdout when the console has one (jest's console gives it its own
+  // stream in a worker), else console.log: capture both.
+  const consoleStream = (console as unknown as { _stdout?: NodeJS.WriteStream })._stdout ?? process.stdout;
+  const stdout = jest.spyOn(consoleStream, 'write').mockImplementation((chunk: string | Uint8Array) => {
     lines.push(String(chunk));
     return true;
+  });
+  const log = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+    lines.push(`${args.join(' ')}\n`);
   });
   try {
     write();
     await new Promise((resolve) => setTimeout(resolve, 50));
   } finally {
-    spy.mockRestore();
+    stdout.mockRestore();
+    log.mockRestore();
   }
   // The timestamps differ between the two runs; everything else must not.
   return lines.join('').replace(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /gm, '<time> ');
