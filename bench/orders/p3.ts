@@ -34,6 +34,7 @@ const CONCURRENCY = Number(process.env.P3_CONCURRENCY ?? 16);
 const PAGE = 100;
 const ALARM_MS = 2 * 60_000;
 const GIVE_UP_MS = 6 * 60_000;
+const PROGRESS = process.env.P3_PROGRESS === '1';
 const SELLER = 'A1DEMOSELLER0001';
 const US = 'ATVPDKIKX0DER';
 const SKUS = ['BENCH-1', 'BENCH-2', 'BENCH-3', 'BENCH-4'];
@@ -154,6 +155,10 @@ const main = async () => {
       runs++;
       if (summary?.throttled) throttledRuns++;
       if (summary?.errors.length) console.log(`import errors: ${summary.errors.join('; ')}`);
+      if (PROGRESS)
+        console.error(
+          `run ${runs}: +${summary?.created ?? 0} created, ${summary?.pages ?? 0} pages, retried ${summary?.retried ?? 0}, ${summary?.throttled ? 'throttled' : 'caught up'}, emulated +${((clock.now() - began) / 60_000).toFixed(1)} min, real ${((Date.now() - realBegan) / 1000).toFixed(0)} s`,
+        );
       created += summary?.created ?? 0;
       if (created >= ORDERS || !summary?.throttled) {
         const counted = await countCreated(repo);

@@ -55,8 +55,28 @@ export const salableQuantity = (state: CommerceState, sku: string, stockId: numb
   for (const item of state.sourceItemsOf(sku)) {
     if (enabled.has(item.sourceCode) && item.status === 1) total = total.plus(item.quantity);
   }
-  for (const r of state.data.reservations) if (r.stockId === stockId && r.sku === sku) total = total.plus(r.quantity);
+  total = total.plus(reservedSum(state.data.reservations, stockId, sku));
   return Math.max(0, total.toNumber());
+};
+
+/**
+ * Σ reservations per stock and SKU. Reservations are only ever appended, so the sums are kept per reservations
+ * array and brought up to date from where they were left; any other change (a new array, a shorter one) starts over.
+ * Keeps a backlog import from summing every earlier order's reservation on each salable-quantity read.
+ */
+const reservationSums = new WeakMap<object, { counted: number; sums: Map<string, Big> }>();
+const reservedSum = (reservations: CommerceState['data']['reservations'], stockId: number, sku: string): Big => {
+  let memo = reservationSums.get(reservations);
+  if (!memo || memo.counted > reservations.length) {
+    memo = { counted: 0, sums: new Map() };
+    reservationSums.set(reservations, memo);
+  }
+  for (; memo.counted < reservations.length; memo.counted++) {
+    const r = reservations[memo.counted];
+    const key = `${r.stockId}\u0000${r.sku}`;
+    memo.sums.set(key, (memo.sums.get(key) ?? new Big(0)).plus(r.quantity));
+  }
+  return memo.sums.get(`${stockId}\u0000${sku}`) ?? new Big(0);
 };
 
 export const addReservation = (

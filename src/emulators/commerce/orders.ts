@@ -355,10 +355,59 @@ const orderField = (order: Entity, field: string) => {
   return typeof value === 'object' ? undefined : (value as string | number | undefined);
 };
 
+/** Fields whose value never changes once the order exists, so an index of them never goes stale. */
+const INDEXED = new Set(['entity_id', 'increment_id', 'ext_order_id', 'quote_id']);
+const orderIndexes = new WeakMap<object, { seen: Set<string>; byValue: Map<string, Entity[]> }>();
+/** Numbers compare as numbers in search criteria ("012" = 12), so the index keys them the same way. */
+const indexKey = (field: string, value: string | number): string => {
+  const text = String(value).trim();
+  return `${field}\u0000${text !== '' && Number.isFinite(Number(text)) ? String(Number(text)) : text}`;
+};
+
+/**
+ * The orders a search has to look at. A search whose only filter group ORs eq/in filters on fields that never
+ * change (the import's "does this Amazon order exist already" lookup) only needs the orders holding one of those
+ * values; everything else looks at all orders. The criteria are applied to the candidates as usual, so results,
+ * sorting and totals are the same either way.
+ */
+const ordersToSearch = (orders: Record<string, Entity>, criteria: ReturnType<typeof parseSearchCriteria>): Entity[] => {
+  const [group, ...more] = criteria.filterGroups;
+  const indexable =
+    group !== undefined &&
+    more.length === 0 &&
+    group.length > 0 &&
+    group.every((f) => INDEXED.has(f.field) && (f.conditionType === 'eq' || f.conditionType === 'in'));
+  if (!indexable) return Object.values(orders);
+  let index = orderIndexes.get(orders);
+  if (!index) {
+    index = { seen: new Set(), byValue: new Map() };
+    orderIndexes.set(orders, index);
+  }
+  for (const key of Object.keys(orders)) {
+    if (index.seen.has(key)) continue;
+    index.seen.add(key);
+    const order = orders[key];
+    for (const field of INDEXED) {
+      const value = orderField(order, field);
+      if (value === undefined || value === null) continue;
+      const k = indexKey(field, value);
+      const list = index.byValue.get(k);
+      if (list) list.push(order);
+      else index.byValue.set(k, [order]);
+    }
+  }
+  const candidates = new Set<Entity>();
+  for (const f of group) {
+    const values = f.conditionType === 'in' ? String(f.value).split(',') : [String(f.value)];
+    for (const v of values) for (const o of index.byValue.get(indexKey(f.field, v)) ?? []) candidates.add(o);
+  }
+  return [...candidates];
+};
+
 export const orderHandlers: HandlerTable = {
   GetV1Orders: (ctx) => {
     const criteria = parseSearchCriteria(ctx.query);
-    const page = applySearchCriteria(Object.values(ctx.state.data.orders), criteria, orderField);
+    const page = applySearchCriteria(ordersToSearch(ctx.state.data.orders, criteria), criteria, orderField);
     return { items: page.items, search_criteria: echoCriteria(criteria), total_count: page.totalCount };
   },
   GetV1OrdersId: (ctx) => requireOrder(ctx.state, intParam(ctx, 'id')),
