@@ -3,7 +3,8 @@
  * calls per order (about ten on the cart path); the global fetch (undici behind WHATWG streams) spends several
  * times the CPU of a plain http.request on each, which is what limits how fast a backlog imports
  * (docs/orders.md "Benchmark P3"). Only what CommerceHttp reads is implemented: status, ok, statusText,
- * headers.get and text(). Abort signals and socket error codes behave as with fetch (error.code, e.g. ECONNRESET).
+ * headers.get and text(). Abort signals and socket error codes behave as with fetch (error.code, e.g. ECONNRESET);
+ * nothing is ever sent twice by the transport itself.
  *
  *   createCommerceGateway({ ..., fetch: nodeFetch });
  */
@@ -38,7 +39,7 @@ class NodeResponse {
   }
 }
 
-const send = (url: URL, init: RequestInit, reuseRetry: boolean): Promise<NodeResponse> =>
+const send = (url: URL, init: RequestInit): Promise<NodeResponse> =>
   new Promise((resolve, reject) => {
     const secure = url.protocol === 'https:';
     const headers = { ...(init.headers as Record<string, string> | undefined) };
@@ -68,20 +69,12 @@ const send = (url: URL, init: RequestInit, reuseRetry: boolean): Promise<NodeRes
         );
       },
     );
-    request.on('error', (error: NodeJS.ErrnoException) => {
-      // A kept-alive socket the server closed just as we reused it: the request never reached the server
-      // (Node's documented case). Send it once more on a fresh socket, as fetch does.
-      // Only for methods that may be repeated: a POST could have been acted on, and the caller decides about it.
-      if (reuseRetry && request.reusedSocket && error.code === 'ECONNRESET' && !init.signal?.aborted) {
-        send(url, init, false).then(resolve, reject);
-        return;
-      }
-      reject(error);
-    });
+    // No resend here, not even on a kept-alive socket the server had closed: whether a call may be repeated is
+    // CommerceHttp's decision (a PUT like placing a cart order may have been acted on; resending it here duplicated
+    // orders under the chaos test's faults).
+    request.on('error', reject);
     request.end(body);
   });
 
-const REPEATABLE = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
-
 export const nodeFetch = ((input: string | URL, init: RequestInit = {}) =>
-  send(new URL(String(input)), init, REPEATABLE.has((init.method ?? 'GET').toUpperCase()))) as unknown as typeof fetch;
+  send(new URL(String(input)), init)) as unknown as typeof fetch;
