@@ -1,5 +1,4 @@
 import type https from 'node:https';
-import { SellingPartner } from 'amazon-sp-api';
 import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
 import type { Clock } from '../../core/clock';
 import type { SpApiRegion } from '../../core/marketplaces';
@@ -7,6 +6,7 @@ import { UpstreamError } from '../../platform/errors';
 import { spApiErrorFromResponse, spApiErrorFromThrown } from './errors';
 import { OPERATIONS, type OperationName, type SpApiOperation } from './operations';
 import { bucketKey, type SharedRateLimiter } from './rate-limiter';
+import { sellingPartnerClass } from './selling-partner';
 import { usagePlanFor } from './usage-plans';
 
 export interface SpApiCredentials {
@@ -82,6 +82,7 @@ export class AmazonGateway {
 
   constructor(private readonly options: AmazonGatewayOptions) {
     const timeout = options.timeoutMs ?? 30_000;
+    const SellingPartner = sellingPartnerClass();
     this.client = new SellingPartner({
       region: options.store.region,
       refresh_token: options.credentials.refreshToken,

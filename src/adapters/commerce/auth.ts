@@ -6,15 +6,20 @@
  * learnt the hard way (checkout kit PR #45) that this breaks PaaS installs that also carry IMS inputs, so we pick
  * ourselves and only use the library for validation, signing and token minting.
  */
-import {
-  getForwardedImsAuthProvider,
-  getImsAuthProvider,
-  getIntegrationAuthProvider,
-  type ImsAuthParams,
-  type IntegrationAuthParams,
-  resolveImsAuthParams,
-} from '@adobe/aio-commerce-lib-auth';
+import type { ImsAuthParams, IntegrationAuthParams } from '@adobe/aio-commerce-lib-auth';
 import { CommerceAuthConfigError, type HttpMethod } from './errors';
+
+type AuthLib = typeof import('@adobe/aio-commerce-lib-auth');
+let authLibOnce: AuthLib | undefined;
+/**
+ * aio-commerce-lib-auth is required on first use, not at import: it loads aio-lib-ims (and through it aio-lib-state,
+ * networking, form-data) and builds valibot schemas, ~40 % of an action's cold start, which actions that never call
+ * Commerce would pay too. Webpack still bundles it (a plain `require`), so it stays in the same single file.
+ */
+const authLib = (): AuthLib => {
+  authLibOnce ??= require('@adobe/aio-commerce-lib-auth') as AuthLib;
+  return authLibOnce;
+};
 
 export const INTEGRATION_INPUTS = {
   consumerKey: 'AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_KEY',
@@ -86,7 +91,7 @@ export function resolveCommerceAuth(params: Record<string, unknown>): CommerceAu
       if (!isConfiguredInput(cleaned[optional], optional)) delete cleaned[optional];
     }
     try {
-      return { strategy: 'ims', params: resolveImsAuthParams(cleaned) };
+      return { strategy: 'ims', params: authLib().resolveImsAuthParams(cleaned) };
     } catch (error) {
       // The library's validation messages name fields, not values, so they are safe to surface.
       const detail = error instanceof Error ? error.message : String(error);
@@ -116,7 +121,7 @@ export function resolveCommerceAuth(params: Record<string, unknown>): CommerceAu
 export function createAuthProvider(auth: CommerceAuth): CommerceAuthProvider {
   switch (auth.strategy) {
     case 'integration': {
-      const signer = getIntegrationAuthProvider(auth.params);
+      const signer = authLib().getIntegrationAuthProvider(auth.params);
       return {
         strategy: 'integration',
         // OAuth 1.0a signs method + URL (query included), so the exact URL sent must be the one signed.
@@ -124,7 +129,7 @@ export function createAuthProvider(auth: CommerceAuth): CommerceAuthProvider {
       };
     }
     case 'ims': {
-      const ims = getImsAuthProvider(auth.params);
+      const ims = authLib().getImsAuthProvider(auth.params);
       const orgId = auth.params.imsOrgId;
       return {
         strategy: 'ims',
@@ -132,7 +137,7 @@ export function createAuthProvider(auth: CommerceAuth): CommerceAuthProvider {
       };
     }
     case 'bearer': {
-      const forwarded = getForwardedImsAuthProvider({
+      const forwarded = authLib().getForwardedImsAuthProvider({
         from: 'getter',
         getHeaders: async () => {
           const headers: { Authorization: string; 'x-api-key'?: string } = {

@@ -1,8 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { SellingPartner } from 'amazon-sp-api';
+import type { SellingPartner } from 'amazon-sp-api';
 import { z } from 'zod';
 import { buildKey } from '../../adapters/state';
 import { emulatorAgentFrom } from '../../adapters/amazon/emulator-agent';
+import { sellingPartnerClass } from '../../adapters/amazon/selling-partner';
 import { marketplaceById } from '../../core/marketplaces';
 import type { StoreRecord } from '../../core/store';
 import { AUTHORIZATION_STATE_TTL_SECONDS, consentUrl, formatState, parseState } from '../../core/stores/authorization';
@@ -116,7 +117,7 @@ const consumeState = async (services: Services, state: unknown): Promise<StoreRe
 /** LWA authorization_code grant through amazon-sp-api (the emulator's agent when AMAZON_EMULATOR_URL is set). */
 const exchangeCode = async (services: Services, store: StoreRecord, code: string): Promise<string> => {
   const agent = emulatorAgentFrom(services.inputs.AMAZON_EMULATOR_URL);
-  const client = new SellingPartner({
+  const client = new (sellingPartnerClass())({
     region: store.region,
     credentials: {
       SELLING_PARTNER_APP_CLIENT_ID: requireInput(services.inputs, 'AMAZON_LWA_CLIENT_ID'),
