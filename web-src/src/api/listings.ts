@@ -210,7 +210,39 @@ export interface GridOptions {
   buyBox?: boolean;
 }
 
+export const exportPartSchema = z.object({
+  total: z.number(),
+  from: z.number(),
+  rows: z.number(),
+  next: z.number().nullable(),
+  truncated: z.boolean(),
+  csv: z.string(),
+});
+
+/** What the merchant sees in the grid when pressing Export CSV: the whole tab with these settings. */
+export interface ExportRequest {
+  tab: TabId;
+  filter?: string;
+  sort?: GridSort | null;
+  columns: GridColumnId[];
+}
+export interface ExportResult {
+  csv: string;
+  rows: number;
+  total: number;
+  truncated: boolean;
+}
+
 export interface ListingsClient {
+  /**
+   * The whole tab as CSV, fetched part by part from asc/listings-export (a web action's result is capped at
+   * 1 MB) and concatenated; `onProgress(rowsSoFar, total)` after each part.
+   */
+  exportCsv(
+    storeId: string,
+    request: ExportRequest,
+    onProgress?: (rows: number, total: number) => void,
+  ): Promise<ExportResult>;
   grid(
     storeId: string,
     tab: TabId,
@@ -246,6 +278,36 @@ export const createListingsClient = (
   ): Promise<T> => transport.call(action, method, request, schema);
   const anything = z.record(z.string(), z.unknown());
   return {
+    exportCsv: async (storeId, request, onProgress) => {
+      const parts: string[] = [];
+      let from: number | null = 0;
+      let rows = 0;
+      let total = 0;
+      let truncated = false;
+      while (from !== null) {
+        const part: z.infer<typeof exportPartSchema> = await send(
+          'asc/listings-export',
+          'GET',
+          {
+            storeId,
+            tab: request.tab,
+            filter: request.filter || undefined,
+            sort: request.sort?.column,
+            direction: request.sort?.direction,
+            columns: request.columns.join(','),
+            from,
+          },
+          exportPartSchema,
+        );
+        parts.push(part.csv);
+        rows += part.rows;
+        total = part.total;
+        truncated = part.truncated;
+        onProgress?.(rows, total);
+        from = part.next;
+      }
+      return { csv: parts.join(''), rows, total, truncated };
+    },
     grid: (storeId, tab, page, pageSize, filter, options = {}) =>
       send(
         'asc/listings-grid',
@@ -294,19 +356,4 @@ export const createListingsClient = (
     importListings: (storeId) => send('asc/listings-import', 'POST', { storeId }, anything),
     publishNow: (storeId) => send('asc/listings-publish', 'POST', { storeId }, anything),
   };
-};
-
-/** The visible grid page as CSV (merchant export). */
-export const gridCsv = (rows: GridRow[]): string => {
-  const header = ['Seller SKU', 'ASIN', 'Name', 'Condition', 'Price', 'Currency', 'Quantity', 'Fulfilment', 'Status'];
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = rows.map((r) =>
-    [r.sellerSku, r.asin, r.name, r.condition, r.price, r.currency, r.quantity, r.fulfillment, r.statusLabel]
-      .map(cell)
-      .join(','),
-  );
-  return `${[header.join(','), ...lines].join('\n')}\n`;
 };

@@ -12,6 +12,7 @@ import {
   InlineAlert,
   Item,
   Picker,
+  ProgressBar,
   ProgressCircle,
   Row,
   TableBody,
@@ -29,7 +30,6 @@ import {
   type GridColumnId,
   type GridRow,
   type GridSort,
-  gridCsv,
   type ListingActionRequest,
   type ListingsClient,
   type TabId,
@@ -208,6 +208,27 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
       setBusy(false);
     }
   };
+  const [exporting, setExporting] = useState<{ rows: number; total: number } | null>(null);
+  const exportTab = async () => {
+    setExporting({ rows: 0, total: grid.status === 'ready' ? grid.data.total : 0 });
+    setNotice(null);
+    try {
+      const result = await client.exportCsv(storeId, { tab, filter, sort, columns }, (rows, total) =>
+        setExporting({ rows, total }),
+      );
+      downloadCsv(`listings-${tab}.csv`, result.csv);
+      setNotice({
+        variant: 'positive',
+        text: result.truncated
+          ? `Exported the first ${result.rows} of ${result.total} listings (the export limit).`
+          : `Exported ${result.rows} listings.`,
+      });
+    } catch (error) {
+      setNotice({ variant: 'negative', text: `Export failed: ${messageOf(error)}` });
+    } finally {
+      setExporting(null);
+    }
+  };
   const act = (request: ListingActionRequest) => run('Saving', () => client.act(storeId, request));
   const [overridesFor, setOverridesFor] = useState<GridRow[] | null>(null);
   const actAll = (requests: ListingActionRequest[]) =>
@@ -247,12 +268,20 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
         </Button>
         <Button
           variant="secondary"
-          isDisabled={rows.length === 0}
-          onPress={() => downloadCsv(`listings-${tab}-${page + 1}.csv`, gridCsv(rows))}
+          isDisabled={rows.length === 0 || exporting !== null}
+          onPress={exportTab}
           data-testid="listings-export"
         >
           Export CSV
         </Button>
+        {exporting && (
+          <ProgressBar
+            label="Exporting listings"
+            valueLabel={`${exporting.rows} of ${exporting.total}`}
+            value={exporting.total ? (100 * exporting.rows) / exporting.total : 0}
+            data-testid="listings-export-progress"
+          />
+        )}
       </Flex>
       {notice && (
         <InlineAlert
