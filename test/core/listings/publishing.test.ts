@@ -165,7 +165,7 @@ describe('routePlannedChanges', () => {
   });
 });
 
-describe('reading Amazon\'s status back after an accepted change', () => {
+describe("reading Amazon's status back after an accepted change", () => {
   it('is skipped for a price change on a listed offer, kept when the status can move', () => {
     const price = planListingChange(desired({ sku: 'P', price: '18.00' }), accepted);
     expect(needsStatusCheck('active', price)).toBe(false);
