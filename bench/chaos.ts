@@ -3,7 +3,8 @@
  * 10 000 generated inputs over every web action and event consumer in app.config.yaml. Scenarios: held prices
  * replayed by (overlapping) outbox flushes, the connection check, the order import killed (mixed faults on both
  * emulators; Commerce failing where duplicates are born), the listing publisher killed, Commerce product-save
- * events overlapping the publish alarm. Prints one line per check and the comparisons not covered yet; exits
+ * events overlapping the publish alarm, and the order import and the publisher as child processes SIGKILLed at random
+ * moments (bench/support/chaos-sigkill.ts). Prints one line per check and the comparisons not covered yet; exits
  * non-zero when any check fails.
  * Options (env): CHAOS_INPUTS (default 10000), QUALITY_SEED.
  */
@@ -21,6 +22,7 @@ import {
   publisherKilledUnderFaults,
   type ScenarioResult,
 } from './support/chaos-scenarios';
+import { closeSharedState, orderImportSigkilled, publisherSigkilled } from './support/chaos-sigkill';
 import { startQualityEnvironment } from './support/environment';
 import type { FaultRuleInput } from '../src/emulators/shared/faults';
 
@@ -99,6 +101,16 @@ const main = async () => {
       (env) => eventsOverlappingPublishAlarm(env, { skus: 8, rounds: 2, faults: UNAPPLIED_FAULTS }),
       200,
     ],
+    // Real kills: the alarm actions run in child processes, SIGKILLed at random moments (no finally, leases left).
+    [
+      'orders: process SIGKILLed',
+      () => orderImportSigkilled({ initialOrders: 12, kills: 5, faults: MIXED_ORDER_FAULTS }),
+    ],
+    [
+      'publisher: process SIGKILLed',
+      (env) => publisherSigkilled(env, { skus: 8, rounds: 2, killsPerRound: 2, faults: LISTING_FAULTS }),
+      200,
+    ],
   ];
   let failed = 0;
   for (const [name, run, amazonSpeedUp] of scenarios) {
@@ -119,6 +131,7 @@ const main = async () => {
     failed += formatted.failed;
     for (const line of formatted.lines) console.log(line);
   }
+  await closeSharedState();
 
   const total = Number(process.env.CHAOS_INPUTS ?? 10_000);
   const env = await startQualityEnvironment();

@@ -339,6 +339,33 @@ const amazonWritesCheck = async (
 };
 
 /**
+ * For the SIGKILL scenario (chaos-sigkill.ts), whose publisher runs in child processes: the listings to move and a
+ * `setPrices(round)` that changes their Commerce prices, remembering the last price set per seller SKU.
+ */
+export const setPricesAndRemember = async (env: QualityEnvironment, services: Services, count: number) => {
+  const chosen = await pickListings(services, count);
+  const lastSet = new Map<string, string>();
+  const setPrices = async (round: number) => {
+    for (const [i, l] of chosen.entries()) {
+      const price = (40 + i + round / 100).toFixed(2);
+      await setCommercePrice(env, l.productSku as string, price);
+      lastSet.set(l.sellerSku, price);
+    }
+  };
+  return { chosen: chosen.length, lastSet, setPrices };
+};
+
+/** Clean runs in this process, then the last-sent and no-price-lost comparisons. */
+export const compareListingsAfterKills = async (
+  env: QualityEnvironment,
+  services: Services,
+  lastSet: Map<string, string>,
+): Promise<{ clean: number; checks: Check[] }> => {
+  const clean = await cleanRuns(services, 6);
+  return { clean, checks: await compareListings(env, services, lastSet) };
+};
+
+/**
  * `rounds` of price changes on `skus` listings; after each, `killsPerRound` publisher runs die at a random Amazon
  * call (half of them after Amazon answered) or after a random delay, under `faults`. Then clean runs and the
  * comparisons.

@@ -83,7 +83,7 @@ interface AmazonOrderRecord {
   marketplaceId: string;
 }
 
-const compareOrders = async (h: Harness, placed: Set<string>): Promise<Check[]> => {
+export const compareOrders = async (h: Harness, placed: Set<string>): Promise<Check[]> => {
   const amazon = (await h.amazonControl('GET', '/orders')).body.orders as AmazonOrderRecord[];
   const commerce = (await h.commerceControl('GET', '/state/orders')).body.orders as Array<Record<string, unknown>>;
   const inCommerce = new Map<string, number>();
