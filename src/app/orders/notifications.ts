@@ -8,7 +8,7 @@ import type { AmazonGateway } from '../../adapters/amazon/sp-api-gateway';
 import { buildKey } from '../../adapters/state';
 import { parseOrderChange, toRefreshWorkItems } from '../../core/orders';
 import { isSyncEnabled } from '../../core/store';
-import { type NotificationQueue, notificationQueueFromInputs } from '../../adapters/sqs';
+import { type NotificationQueue, notificationQueueFromInputs, UnconfiguredQueue } from '../../adapters/sqs';
 import type { Services } from '../services';
 import { type ImportOptions, refreshOrder } from './import';
 
@@ -80,6 +80,9 @@ export const drainOrderChanges = async (
 
 /** Subscribes each active store's seller once (remembered per store; store deletion removes the flag). */
 export const ensureSubscriptions = async (services: Services, queue: NotificationQueue): Promise<number> => {
+  // An unconfigured queue reports itself on its first receive; subscribing Amazon to its placeholder ARN would
+  // register a destination nobody reads.
+  if (queue instanceof UnconfiguredQueue) return 0;
   let made = 0;
   const sellers = new Set<string>();
   for (const store of (await services.storage.stores.list()).filter(isSyncEnabled)) {

@@ -9,6 +9,15 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+it('does not subscribe Amazon to a placeholder queue when no queue is configured', async () => {
+  const services = await h.services();
+  const unconfigured = orderChangeQueueFrom({});
+  expect(await ensureSubscriptions(services, unconfigured)).toBe(0);
+  const { body } = await h.amazonControl('GET', '/requests?operation=createDestination');
+  expect(body.requests).toEqual([]);
+  await expect(unconfigured.receive(1)).rejects.toThrow(/ASC_ORDERS_QUEUE_URL/);
+});
+
 it('subscribes once and refreshes the orders named by ORDER_CHANGE messages, deleting handled messages', async () => {
   const services = await h.services();
   const queue = orderChangeQueueFrom(h.inputs);
