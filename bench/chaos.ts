@@ -22,7 +22,7 @@ import {
   publisherKilledUnderFaults,
   type ScenarioResult,
 } from './support/chaos-scenarios';
-import { closeSharedState, orderImportSigkilled, publisherSigkilled } from './support/chaos-sigkill';
+import { closeSharedState, orderImportSigkilled, publisherSigkilled, startSharedState } from './support/chaos-sigkill';
 import { startQualityEnvironment } from './support/environment';
 import type { FaultRuleInput } from '../src/emulators/shared/faults';
 
@@ -47,6 +47,8 @@ const ALL_FAULTS: FaultRuleInput[] = [
 
 const main = async () => {
   const started = Date.now();
+  // Before any Commerce call loads aio-lib-state (which reads AIO_STATE_ENDPOINT once), for the SIGKILL scenarios.
+  await startSharedState();
   // [name, run, emulated seconds per real second on Amazon (feeds take 2 emulated minutes)]
   const scenarios: Array<[string, (env: Environment) => Promise<ScenarioResult>, number?]> = [
     [

@@ -227,7 +227,7 @@ export const connectionCheckUnderFaults = async (
 
 /** What the scenarios cannot compare yet, and why (kept in the report so nobody mistakes silence for a pass). */
 export const NOT_YET_COVERED = [
-  'kills are in-process (an exception at a protocol step or an Amazon call, or after a random delay), not SIGKILL: a dead run still runs its `finally` blocks, so its leases are released at once where a real kill would leave the listings publish lease until its TTL (10 min)',
+  'SIGKILL scenarios compare end states only (Amazon vs Commerce, last sent value vs Amazon, no price lost): sends made by a child process are not logged, so repeats after a real kill are not counted; the app clock is moved past a dead run’s leases instead of waiting for them (a real kill keeps the listings publish lease 10 min, and a kill inside a ledger or rate-limit update stalls a concurrent activation up to 30 s); locks settle in 0 ms (ASC_LOCK_SETTLE_MS=0) as in every chaos environment',
   'a listings run killed between createFeed’s answer and recording the pending feed sends that feed’s prices again on the next run (idempotent values; counted as “re-sent after the sender died”, not as a failure): recording the feed document before createFeed and finding the feed with getFeeds on resume would remove it',
   'pricing (ANY_OFFER_CHANGED → repricer) runs overlapping the publish alarm, and order fulfilment (shipment/cancellation feeds) under faults',
 ];

@@ -32,12 +32,23 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * uses its own namespace (its own container).
  */
 let stateService: Promise<StateServiceHandle> | undefined;
-const sharedState = async (namespace: string): Promise<Record<string, string>> => {
+
+/**
+ * Starts the stand-in and points AIO_STATE_ENDPOINT at it. Call it before anything talks to Commerce: the
+ * Commerce auth library loads aio-lib-state too, which would freeze the endpoint to Adobe's.
+ */
+export const startSharedState = (): Promise<StateServiceHandle> => {
+  if (Object.keys(require.cache).some((k) => k.includes(`${path.sep}aio-lib-state${path.sep}`)))
+    throw new Error('aio-lib-state was loaded before the State stand-in started: call startSharedState() first');
   stateService ??= startStateService({ port: 0 }).then((s) => {
     Object.assign(process.env, { AIO_STATE_ENDPOINT: localStateEnv(s.url).AIO_STATE_ENDPOINT });
     return s;
   });
-  const s = await stateService;
+  return stateService;
+};
+
+const sharedState = async (namespace: string): Promise<Record<string, string>> => {
+  const s = await (stateService ?? startSharedState());
   return { ...localStateEnv(s.url), __OW_NAMESPACE: namespace, ASC_STORAGE: 'aio-state' };
 };
 
@@ -151,8 +162,8 @@ export const orderImportSigkilled = async (options: {
         clockOffsetMs: h.clock.now() - Date.now(),
         timing,
       };
-      // Kill moments spread over a typical run (a run here takes ~1–3 s once loaded).
-      const at = () => (spared ? undefined : Math.floor(random() * 2_500));
+      // Kill moments within the first 6 s once loaded: the drain and the first creations (a whole run takes 5–30 s).
+      const at = () => (spared ? undefined : Math.floor(random() * 6_000));
       const outcomes = await Promise.all([runChild(job, stateInputs, at()), runChild(job, stateInputs, at())]);
       for (const o of outcomes) {
         runs++;
