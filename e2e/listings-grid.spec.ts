@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { type Browser, callAction, e2eEnv, openBrowser, waitUntil } from './support/browser';
 
@@ -240,5 +242,62 @@ test('View Details shows the Buy Box and the lowest competitors; an alias Seller
     (await grid(`tab=active&filter=${alias}`)).rows[0] ?? (await grid(`tab=incomplete&filter=${alias}`)).rows[0];
   expect(aliasRow?.sellerSku).toBe(alias);
   await browser.screenshot('listings-alias');
+  expect(browser.problems).toEqual([]);
+}, 180_000);
+
+test('Export CSV downloads every row of the tab (more than one grid page), in the grid order and columns', async () => {
+  const { page } = browser;
+  // The biggest tab the grid offers, shown 10 rows a page: the export holds more rows than the page.
+  const first = (
+    await callAction<{ counts: Record<string, number>; tabs: Array<{ id: string }> }>(
+      env,
+      `asc/listings-grid?storeId=${STORE}&tab=active&pageSize=1`,
+    )
+  ).body;
+  const [tab, total] = first.tabs
+    .map((t): [string, number] => [t.id, first.counts[t.id] ?? 0])
+    .sort((a, b) => b[1] - a[1])[0];
+  expect(total).toBeGreaterThan(10);
+  const expected: string[] = [];
+  for (let p = 0; expected.length < total; p++) {
+    const rows = (await grid(`tab=${tab}&page=${p}`)).rows;
+    if (rows.length === 0) break;
+    expected.push(...rows.map((r) => r.sellerSku));
+  }
+
+  // A fresh page: the previous test left a SKU filter in the grid.
+  await openListings();
+  await page.reload();
+  await page.getByTestId('listings-grid').waitFor({ timeout: 60_000 });
+  await page.getByTestId(`tab-${tab}`).click();
+  await page.getByTestId('page-size').click();
+  await page.getByRole('option', { name: '10', exact: true }).click();
+  let shown = '';
+  await waitUntil(
+    async () => {
+      shown = (await page.getByTestId('listings-page').textContent()) ?? '';
+      return shown.includes(`of ${Math.ceil(total / 10)} · ${total} records`);
+    },
+    `the ${tab} tab, 10 rows a page`,
+    60_000,
+  ).catch(async (error) => {
+    await browser.screenshot('listings-export-page-size');
+    throw new Error(`${error.message} (the grid shows "${shown}")`);
+  });
+  expect((await page.getByTestId('listings-grid').getByRole('row').count()) - 1).toBe(10);
+  // The first header is the row-selection checkbox, the Action column holds buttons: neither is exported.
+  const visible = (await headers(page)).filter((h) => h !== '' && h !== 'Action');
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    page.getByTestId('listings-export').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`listings-${tab}.csv`);
+  const file = await download.path();
+  const [header, ...rows] = parse(fs.readFileSync(file, 'utf8')) as string[][];
+  expect(header).toEqual(visible.flatMap((h) => (h === 'Listing Price' ? [h, 'Currency'] : [h])));
+  expect(rows).toHaveLength(total);
+  expect(rows.map((r) => r[header.indexOf('Amazon Seller SKU')])).toEqual(expected);
+  await notice(new RegExp(`Exported ${total} listings`));
+  await browser.screenshot('listings-export');
   expect(browser.problems).toEqual([]);
 }, 180_000);

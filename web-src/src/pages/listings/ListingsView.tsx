@@ -48,7 +48,8 @@ import { OverridesDialog } from './OverridesDialog';
 import { RowActionDialog, type RowDialogKind } from './RowActionDialogs';
 import { downloadCsv } from '../../download';
 
-const PAGE_SIZE = 50;
+/** Rows per grid page the merchant can pick (the server serves at most 200). */
+const PAGE_SIZES = [10, 25, 50, 100, 200] as const;
 
 /** Update Required Info for Multiple Matches / Has Variants / Unable to Assign: pick or type the ASIN. */
 const AssignAsin = ({ row, onAssign }: { row: GridRow; onAssign: (asin: string) => void }) => {
@@ -165,13 +166,14 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
   const [filterText, setFilterText] = useState('');
   const [filter, setFilter] = useState('');
   const [round, setRound] = useState(0);
+  const [pageSize, setPageSize] = useState<number>(50);
   const [columnsByTab, setColumnsByTab] = useState<Record<TabId, GridColumnId[]>>({ ...DEFAULT_COLUMNS });
   const [sort, setSort] = useState<GridSort | null>(null);
   const columns = columnsByTab[tab];
   const buyBox = columns.includes('buyBoxWon');
   const [grid] = useAsync(
-    () => client.grid(storeId, tab, page, PAGE_SIZE, filter || undefined, { sort, buyBox }),
-    `grid:${storeId}:${tab}:${page}:${filter}:${sort?.column}:${sort?.direction}:${buyBox}:${round}`,
+    () => client.grid(storeId, tab, page, pageSize, filter || undefined, { sort, buyBox }),
+    `grid:${storeId}:${tab}:${page}:${pageSize}:${filter}:${sort?.column}:${sort?.direction}:${buyBox}:${round}`,
   );
   const visibleColumns = GRID_COLUMNS.filter((c) => columns.includes(c.key));
   const setColumns = (next: GridColumnId[]) => setColumnsByTab((all) => ({ ...all, [tab]: next }));
@@ -460,14 +462,29 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
             <ActionButton isDisabled={page === 0} onPress={() => setPage(page - 1)} data-testid="page-prev">
               Previous
             </ActionButton>
-            <Text data-testid="listings-page">{`Page ${page + 1} of ${Math.max(1, Math.ceil(grid.data.total / PAGE_SIZE))} · ${grid.data.total} records`}</Text>
+            <Text data-testid="listings-page">{`Page ${page + 1} of ${Math.max(1, Math.ceil(grid.data.total / pageSize))} · ${grid.data.total} records`}</Text>
             <ActionButton
-              isDisabled={(page + 1) * PAGE_SIZE >= grid.data.total}
+              isDisabled={(page + 1) * pageSize >= grid.data.total}
               onPress={() => setPage(page + 1)}
               data-testid="page-next"
             >
               Next
             </ActionButton>
+            <Picker
+              label="Rows per page"
+              labelPosition="side"
+              selectedKey={String(pageSize)}
+              onSelectionChange={(key) => {
+                setPageSize(Number(key));
+                setPage(0);
+              }}
+              width="size-1200"
+              data-testid="page-size"
+            >
+              {PAGE_SIZES.map((size) => (
+                <Item key={String(size)}>{String(size)}</Item>
+              ))}
+            </Picker>
           </Flex>
         </>
       )}
