@@ -23,6 +23,8 @@ export interface LeaseLockOptions {
  * the last writer wins and every other contender sees a foreign token and backs off. The value carries an
  * expiry and the key a TTL, so a crashed holder frees the lock after `ttlSeconds`.
  */
+const MIN_BACKOFF_MS = 5;
+
 export class LeaseLockService implements LockService {
   private readonly clock: Clock;
   readonly settleMs: number;
@@ -65,8 +67,10 @@ export class LeaseLockService implements LockService {
       if (lease) return lease;
       const waited = Date.now() - started;
       if (waited >= waitMs) throw new LockTimeoutError(name, waited);
-      // Jittered back-off spreads contenders so one of them finds the lock free and alone.
-      await sleep(Math.min(waitMs - waited, this.settleMs / 2 + Math.random() * this.settleMs * 2));
+      // Jittered back-off spreads contenders so one of them finds the lock free and alone. With settleMs 0 (tests on
+      // an in-process store) the floor keeps a waiting contender from spinning on the CPU the holder needs.
+      const backoffMs = Math.max(MIN_BACKOFF_MS, this.settleMs / 2 + Math.random() * this.settleMs * 2);
+      await sleep(Math.min(waitMs - waited, backoffMs));
     }
   }
 
