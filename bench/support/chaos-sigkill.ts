@@ -8,6 +8,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { buildKey } from '../../src/adapters/state';
 import { localStateEnv, type StateServiceHandle, startStateService } from '../../src/local/state-service';
 import { createServices } from '../../src/app/services';
 import { seedLocalDemo } from '../../src/app/local-demo';
@@ -243,11 +244,18 @@ export const publisherSigkilled = async (
   });
   let killed = 0;
   let runs = 0;
+  // How often a dead activation's publish lease was still live in State when the next one was due.
+  let leftBehind = 0;
+  const leaseHeld = async () => {
+    const raw = await services.storage.kv.get(buildKey('lock', 'listings-publish-demo-us'));
+    return raw !== undefined && (JSON.parse(raw) as { expiresAtMs: number }).expiresAtMs > clock.now();
+  };
   const durations: number[] = [];
   for (let round = 1; round <= options.rounds; round++) {
     await setPrices(round);
     await env.amazon.control.call('POST', '/faults', options.faults);
     for (let k = 0; k < options.killsPerRound; k++) {
+      if (await leaseHeld()) leftBehind++;
       // Past any lease a dead activation left (PUBLISH_LEASE.ttlSeconds = 600), as the next alarms would wait.
       clock.offsetMs += 11 * 60_000;
       const outcome = await runChild(
@@ -264,12 +272,13 @@ export const publisherSigkilled = async (
     }
     await env.amazon.control.call('DELETE', '/faults');
   }
+  if (await leaseHeld()) leftBehind++;
   clock.offsetMs += 11 * 60_000;
   const { clean, checks: compared } = await compareListingsAfterKills(env, services, lastSet);
   checks.push({
     name: 'the publisher process was SIGKILLed mid-run and clean runs finished the job',
     ok: killed >= options.rounds && clean < 6,
-    detail: `${killed} killed of ${runs} child runs (finished in ${durations.join(', ') || '–'} ms); ${clean} clean run(s) to settle`,
+    detail: `${killed} killed of ${runs} child runs (finished in ${durations.join(', ') || '–'} ms); a dead run's publish lease still held ${leftBehind}× when the next run was due; ${clean} clean run(s) to settle`,
   });
   checks.push(...compared);
   return {
