@@ -5,7 +5,7 @@ import { GRID_SORT_COLUMNS } from '../../../src/adapters/state/listings/saved-vi
 import { buyBoxWonByAsin } from '../../../src/app/listings/competition';
 import { sortListings } from '../../../src/app/listings/grid-sort';
 import { loadListingsContext } from '../../../src/app/listings/context';
-import { toGridRow } from '../../../src/app/listings/grid';
+import { matchesGridFilter, toGridRow } from '../../../src/app/listings/grid';
 import { createServices } from '../../../src/app/services';
 import {
   LISTING_TABS,
@@ -42,10 +42,8 @@ export const main = webAction({
       let rows: Listing[];
       let total: number;
       if (query.filter || query.sort) {
-        const needle = (query.filter ?? '').toUpperCase();
         let matching: Listing[] = [];
-        for await (const l of lc.repo.scanTab(query.tab))
-          if (l.sellerSku.toUpperCase().includes(needle) || (l.asin ?? '').includes(needle)) matching.push(l);
+        for await (const l of lc.repo.scanTab(query.tab)) if (matchesGridFilter(l, query.filter)) matching.push(l);
         if (query.sort) matching = sortListings(matching, query.sort, query.direction);
         total = matching.length;
         rows = matching.slice(query.page * query.pageSize, (query.page + 1) * query.pageSize);

@@ -4,6 +4,7 @@ import { MAX_LISTINGS_PAGE_SIZE } from '../../adapters/state/listings/repository
 import { CONDITION_LABELS, type Listing, type ListingTab, STATUS_LABELS } from '../../core/listings';
 import { buyBoxWonByAsin } from './competition';
 import type { ListingsContext } from './context';
+import { matchesGridFilter } from './grid';
 import { type SortDirection, sortListings } from './grid-sort';
 
 /**
@@ -38,12 +39,6 @@ export const EXPORT_HEADERS: Readonly<Record<ExportColumn, string>> = {
   updatedAt: 'Last Updated',
 };
 export const EXPORT_COLUMNS = Object.keys(EXPORT_HEADERS) as ExportColumn[];
-
-/** The grid's SKU/ASIN filter: Seller SKU contains the text (any case) or the ASIN contains it. */
-export const matchesGridFilter = (l: Listing, filter: string | undefined): boolean => {
-  const needle = (filter ?? '').toUpperCase();
-  return !needle || l.sellerSku.toUpperCase().includes(needle) || (l.asin ?? '').includes(needle);
-};
 
 export interface ExportRequest {
   tab: ListingTab;

@@ -19,3 +19,9 @@ export const toGridRow = (l: Listing, currency: string) => ({
   candidates: l.candidates ?? [],
   updatedAt: l.updatedAt,
 });
+
+/** The grid's SKU/ASIN filter: Seller SKU contains the text (any case) or the ASIN contains it. */
+export const matchesGridFilter = (l: Listing, filter: string | undefined): boolean => {
+  const needle = (filter ?? '').toUpperCase();
+  return !needle || l.sellerSku.toUpperCase().includes(needle) || (l.asin ?? '').includes(needle);
+};

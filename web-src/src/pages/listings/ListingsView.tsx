@@ -478,7 +478,7 @@ const Grid = ({ client, storeId }: { client: ListingsClient; storeId: string }) 
                 setPageSize(Number(key));
                 setPage(0);
               }}
-              width="size-1200"
+              width="size-2400"
               data-testid="page-size"
             >
               {PAGE_SIZES.map((size) => (
