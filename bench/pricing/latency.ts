@@ -17,7 +17,7 @@ import { startAmazonEmulator } from '../../src/emulators/amazon';
 import { DEMO_AMAZON_SEED } from '../../src/emulators/amazon/seed';
 import { startCommerceEmulator } from '../../src/emulators/commerce';
 import { minimalCommerceSeed } from '../../src/emulators/commerce/seed';
-import { generateEncryptionKey } from '../../src/platform/crypto';
+import { emulatorInputs } from '../../test/helpers/emulator-inputs';
 
 const N = Number(process.env.P6_LISTINGS ?? 50);
 const SELLER = 'A1DEMOSELLER0001';
@@ -95,19 +95,7 @@ const main = async () => {
     startCommerceEmulator({ port: 0, seed: commerceSeed }),
   ]);
   try {
-    const inputs: Record<string, string> = {
-      ASC_STORAGE: 'memory',
-      ASC_ENCRYPTION_KEY: generateEncryptionKey(),
-      AMAZON_LWA_CLIENT_ID: 'amzn1.application-oa2-client.demo',
-      AMAZON_LWA_CLIENT_SECRET: 'demo-lwa-client-secret',
-      AMAZON_EMULATOR_URL: amazon.url,
-      COMMERCE_BASE_URL: commerce.baseUrl,
-      AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_KEY: 'demo-consumer-key',
-      AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_SECRET: 'demo-consumer-secret',
-      AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN: 'demo-access-token',
-      AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN_SECRET: 'demo-access-token-secret',
-      LOG_LEVEL: 'error',
-    };
+    const inputs = emulatorInputs(amazon.url, commerce.baseUrl);
     resetEmbeddedStorage();
     await seedLocalDemo(inputs);
     const storage = await createStorage(inputs);

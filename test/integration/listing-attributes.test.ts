@@ -7,46 +7,23 @@
 import { main as listingAttributes } from '../../actions/asc/listing-attributes';
 import { main as listingsImport } from '../../actions/asc/listings-import';
 import { main as listingsGrid } from '../../actions/asc/listings-grid';
-import { resetEmbeddedStorage } from '../../src/adapters/state';
-import { seedLocalDemo } from '../../src/app/local-demo';
 import { createServices } from '../../src/app/services';
-import { loadStoreSettings, saveStoreSettings } from '../../src/app/store-settings';
-import { type AmazonEmulator, startAmazonEmulator } from '../../src/emulators/amazon';
-import { startCommerceEmulator } from '../../src/emulators/commerce';
-import { buildDemoScenario } from '../../src/emulators/demo';
 import { type LocalRuntime, startLocalRuntime } from '../../src/local/index';
-import { generateEncryptionKey } from '../../src/platform/crypto';
-import { authHeaders } from '../helpers/auth';
+import { type Body, call, env, SELLER, send, setUpListingsEnvironment, US } from './listings/harness';
 
-let amazon: AmazonEmulator;
-let commerce: Awaited<ReturnType<typeof startCommerceEmulator>>;
-let inputs: Record<string, string>;
 let runtime: LocalRuntime;
 
-// biome-ignore lint/suspicious/noExplicitAny: action answers are read field by field in assertions
-type Body = Record<string, any>;
-const send = async (action: (p: Record<string, unknown>) => Promise<unknown>, method: string, params: Body) =>
-  (await action({ ...inputs, __ow_method: method, __ow_headers: authHeaders(), ...params })) as {
-    statusCode: number;
-    body: Body;
-  };
-const call = async (action: (p: Record<string, unknown>) => Promise<unknown>, method: string, params: Body) => {
-  const response = await send(action, method, params);
-  if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}: ${JSON.stringify(response.body)}`);
-  return response.body;
-};
-
 const productValue = async (sku: string, code: string) => {
-  const product = await (await (await createServices(inputs)).commerce()).getProduct(sku);
+  const product = await (await (await createServices(env.inputs)).commerce()).getProduct(sku);
   return product.custom_attributes?.find((a) => a.attribute_code === code)?.value;
 };
 
 /** The condition Amazon holds for a SKU (condition_type), read from the emulator's control API. */
 const amazonCondition = async (sku: string) => {
-  const { listings } = (await amazon.control.call('GET', '/listings?sellerId=A1DEMOSELLER0001')).body as {
+  const { listings } = (await env.amazon.control.call('GET', `/listings?sellerId=${SELLER}`)).body as {
     listings: Body[];
   };
-  return listings.find((l) => l.sku === sku && l.marketplaceId === 'ATVPDKIKX0DER')?.attributes.condition_type[0].value;
+  return listings.find((l) => l.sku === sku && l.marketplaceId === US)?.attributes.condition_type[0].value;
 };
 
 const mapping = (changes: Body) => ({
@@ -58,35 +35,9 @@ const mapping = (changes: Body) => ({
   ...changes,
 });
 
+setUpListingsEnvironment({ thirdPartyAsin: true });
+
 beforeAll(async () => {
-  const scenario = buildDemoScenario(1);
-  amazon = await startAmazonEmulator({ port: 0, speedUp: 2000, seed: scenario.amazon });
-  commerce = await startCommerceEmulator({ port: 0, seed: scenario.commerce });
-  inputs = {
-    ASC_STORAGE: 'memory',
-    ASC_ENCRYPTION_KEY: generateEncryptionKey(),
-    AMAZON_LWA_CLIENT_ID: 'amzn1.application-oa2-client.demo',
-    AMAZON_LWA_CLIENT_SECRET: 'demo-lwa-client-secret',
-    AMAZON_EMULATOR_URL: amazon.url,
-    COMMERCE_BASE_URL: commerce.baseUrl,
-    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_KEY: 'demo-consumer-key',
-    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_SECRET: 'demo-consumer-secret',
-    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN: 'demo-access-token',
-    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN_SECRET: 'demo-access-token-secret',
-    ASC_TIME_SCALE: '2000',
-    LOG_LEVEL: 'error',
-  };
-  resetEmbeddedStorage();
-  await seedLocalDemo(inputs);
-  const services = await createServices(inputs);
-  const settings = await loadStoreSettings(services.storage, 'demo-us');
-  await saveStoreSettings(services.storage, 'demo-us', {
-    ...settings,
-    listing: {
-      ...settings.listing,
-      thirdPartyListings: { ...settings.listing.thirdPartyListings, asinAttribute: 'asin' },
-    },
-  });
   await call(listingsImport, 'post', { storeId: 'demo-us', waitSeconds: 20 });
   // The re-import job is invoked with the openwhisk client: the local runtime serves that API and runs the job
   // in this process (same embedded State), with the app.config.yaml inputs resolved from `env`.
@@ -95,7 +46,7 @@ beforeAll(async () => {
     configPath: 'app.config.yaml',
     serveUi: false,
     alarms: false,
-    env: inputs,
+    env: env.inputs,
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
   });
 }, 60_000);
@@ -115,8 +66,6 @@ const reimport = async () => {
 
 afterAll(async () => {
   await runtime?.close();
-  await amazon.close();
-  await commerce.close();
 });
 
 describe('attributes import and mapping', () => {
@@ -145,7 +94,7 @@ describe('attributes import and mapping', () => {
     const matched = grid.rows.filter((r: Body) => r.productSku);
     expect(matched.length).toBeGreaterThan(1);
     const [kept, filled] = matched;
-    const services = await createServices(inputs);
+    const services = await createServices(env.inputs);
     await (await services.commerce()).updateProductCustomAttributes(kept.productSku, {
       amazon_listing_condition: 'merchant value',
     });
@@ -203,7 +152,7 @@ describe('attributes import and mapping', () => {
       commerceAttribute: 'amazon_condition_code',
       active: true,
     });
-    const services = await createServices(inputs);
+    const services = await createServices(env.inputs);
     const attribute = await services.commerce().getProductAttribute('amazon_condition_code');
     expect(attribute).toMatchObject({ frontend_input: 'select', default_frontend_label: 'Amazon condition code' });
 

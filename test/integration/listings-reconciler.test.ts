@@ -3,23 +3,11 @@
  * website, later runs read only products saved since the high-water mark (a change without an event still
  * reaches Amazon) and products whose special price window opened since the last run.
  */
-import { resetEmbeddedStorage } from '../../src/adapters/state';
 import { loadListingsContext } from '../../src/app/listings/context';
 import { reconcileStore } from '../../src/app/listings/reconciler';
-import { seedLocalDemo } from '../../src/app/local-demo';
 import { createServices } from '../../src/app/services';
-import { loadStoreSettings, saveStoreSettings } from '../../src/app/store-settings';
-import { type AmazonEmulator, startAmazonEmulator } from '../../src/emulators/amazon';
-import { startCommerceEmulator } from '../../src/emulators/commerce';
-import { buildDemoScenario } from '../../src/emulators/demo';
-import { generateEncryptionKey } from '../../src/platform/crypto';
+import { env, SELLER, setUpListingsEnvironment, US } from './listings/harness';
 
-const SELLER = 'A1DEMOSELLER0001';
-const US = 'ATVPDKIKX0DER';
-
-let amazon: AmazonEmulator;
-let commerce: Awaited<ReturnType<typeof startCommerceEmulator>>;
-let inputs: Record<string, string>;
 /** App time runs with the wall clock (rate limiters and pollers wait on it), shifted forward by the test. */
 let shift = 0;
 const clock = { now: () => Date.now() + shift };
@@ -29,64 +17,29 @@ let specialSku: string;
 
 const run = async (minutesLater: number) => {
   shift += minutesLater * 60_000;
-  const services = await createServices(inputs, clock);
+  const services = await createServices(env.inputs, clock);
   return reconcileStore(await loadListingsContext(services, 'demo-us'), `test-${clock.now()}`);
 };
 
 const amazonPrice = async (sku: string) => {
-  const { listings } = (await amazon.control.call('GET', `/listings?sellerId=${SELLER}`)).body as {
+  const { listings } = (await env.amazon.control.call('GET', `/listings?sellerId=${SELLER}`)).body as {
     listings: Array<{ sku: string; marketplaceId: string; price: unknown }>;
   };
   return String(listings.find((l) => l.sku === sku && l.marketplaceId === US)?.price);
 };
 
-beforeAll(async () => {
-  const scenario = buildDemoScenario(1);
-  // One simple product gets a special price whose window opens in three days (no write happens then).
-  const special = scenario.commerce.products.find((p) => p.typeId === 'simple' && !p.specialPrices?.length);
-  if (!special) throw new Error('the demo has no simple product without a special price');
-  specialSku = special.sku;
-  special.specialPrices = [
-    { websiteId: 1, price: '1.23', from: `${SPECIAL_FROM.toISOString().slice(0, 10)} 00:00:00` },
-  ];
-  amazon = await startAmazonEmulator({ port: 0, speedUp: 2000, seed: scenario.amazon });
-  commerce = await startCommerceEmulator({ port: 0, seed: scenario.commerce });
-  inputs = {
-    ASC_STORAGE: 'memory',
-    ASC_ENCRYPTION_KEY: generateEncryptionKey(),
-    AMAZON_LWA_CLIENT_ID: 'amzn1.application-oa2-client.demo',
-    AMAZON_LWA_CLIENT_SECRET: 'demo-lwa-client-secret',
-    AMAZON_EMULATOR_URL: amazon.url,
-    COMMERCE_BASE_URL: commerce.baseUrl,
-    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_KEY: 'demo-consumer-key',
-    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_SECRET: 'demo-consumer-secret',
-    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN: 'demo-access-token',
-    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN_SECRET: 'demo-access-token-secret',
-    ASC_TIME_SCALE: '2000',
-    LOG_LEVEL: 'error',
-  };
-  resetEmbeddedStorage();
-  await seedLocalDemo(inputs);
-  const services = await createServices(inputs);
-  const settings = await loadStoreSettings(services.storage, 'demo-us');
-  await saveStoreSettings(services.storage, 'demo-us', {
-    ...settings,
-    listing: {
-      ...settings.listing,
-      catalogSearch: {
-        ...settings.listing.catalogSearch,
-        asinAttribute: 'asin',
-        eanAttribute: 'ean',
-        upcAttribute: 'upc',
-        isbnAttribute: 'isbn',
-      },
-    },
-  });
-}, 30_000);
-
-afterAll(async () => {
-  await amazon.close();
-  await commerce.close();
+setUpListingsEnvironment({
+  catalogSearch: true,
+  scenario: (scenario) => {
+    // One simple product gets a special price whose window opens in three days (no write happens then).
+    const special = scenario.commerce.products.find((p) => p.typeId === 'simple' && !p.specialPrices?.length);
+    if (!special) throw new Error('the demo has no simple product without a special price');
+    specialSku = special.sku;
+    special.specialPrices = [
+      { websiteId: 1, price: '1.23', from: `${SPECIAL_FROM.toISOString().slice(0, 10)} 00:00:00` },
+    ];
+    return scenario;
+  },
 });
 
 describe('incremental listings reconciler', () => {
@@ -103,22 +56,22 @@ describe('incremental listings reconciler', () => {
 
   it('then reads only products saved since its high-water mark, and sends their change to Amazon', async () => {
     // Commerce time moves on, so saves get later updated_at values than the seeded catalogue.
-    await commerce.control('POST', '/clock/advance', { minutes: 10 });
-    const services = await createServices(inputs, clock);
+    await env.commerce.control('POST', '/clock/advance', { minutes: 10 });
+    const services = await createServices(env.inputs, clock);
     const lc = await loadListingsContext(services, 'demo-us');
     const listed: string[] = [];
     for await (const l of lc.repo.scan())
       if (l.productSku && l.origin === 'catalog' && l.fulfillment === 'FBM' && l.lastAccepted?.price)
         listed.push(l.productSku);
     const [first, second] = listed.filter((sku) => sku !== specialSku);
-    await commerce.control('POST', '/prices', { sku: first, website: 'all', price: '41.00' });
+    await env.commerce.control('POST', '/prices', { sku: first, website: 'all', price: '41.00' });
     const settle = await run(5);
     expect(settle.plan.mode).toBe('incremental');
     expect(settle.changedSkus).toContain(first);
     expect(settle.productsRead).toBeLessThanOrEqual(firstRead);
 
-    await commerce.control('POST', '/clock/advance', { minutes: 10 });
-    await commerce.control('POST', '/prices', { sku: second, website: 'all', price: '42.00' });
+    await env.commerce.control('POST', '/clock/advance', { minutes: 10 });
+    await env.commerce.control('POST', '/prices', { sku: second, website: 'all', price: '42.00' });
     const incremental = await run(5);
     expect(incremental.plan.mode).toBe('incremental');
     // The 2-minute overlap below the high-water mark may read the previous save again; nothing older.

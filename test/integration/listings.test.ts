@@ -9,84 +9,12 @@ import { main as listingsImport } from '../../actions/asc/listings-import';
 import { main as listingsPublish } from '../../actions/asc/listings-publish';
 import { main as listingRules } from '../../actions/asc/listing-rules';
 import { main as pricingRules } from '../../actions/asc/pricing-rules';
-import { resetEmbeddedStorage } from '../../src/adapters/state';
 import { PricingRepository } from '../../src/adapters/state/pricing';
 import { republishProduct } from '../../src/app/listings/event-handlers';
-import { seedLocalDemo } from '../../src/app/local-demo';
 import { createServices } from '../../src/app/services';
-import { loadStoreSettings, saveStoreSettings } from '../../src/app/store-settings';
-import { type AmazonEmulator, startAmazonEmulator } from '../../src/emulators/amazon';
-import { startCommerceEmulator } from '../../src/emulators/commerce';
-import { buildDemoScenario } from '../../src/emulators/demo';
-import { generateEncryptionKey } from '../../src/platform/crypto';
-import { authHeaders } from '../helpers/auth';
+import { amazonListings, type Body, call, env, SELLER, send, setUpListingsEnvironment } from './listings/harness';
 
-const SELLER = 'A1DEMOSELLER0001';
-const US = 'ATVPDKIKX0DER';
-
-let amazon: AmazonEmulator;
-let commerce: Awaited<ReturnType<typeof startCommerceEmulator>>;
-let inputs: Record<string, string>;
-
-// biome-ignore lint/suspicious/noExplicitAny: action answers are read field by field in assertions
-type Body = Record<string, any>;
-const call = async (action: (p: Record<string, unknown>) => Promise<unknown>, method: string, params: Body) => {
-  const response = (await action({ ...inputs, __ow_method: method, __ow_headers: authHeaders(), ...params })) as {
-    statusCode: number;
-    body: Body;
-  };
-  if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}: ${JSON.stringify(response.body)}`);
-  return response.body;
-};
-
-const amazonListings = async () =>
-  ((await amazon.control.call('GET', `/listings?sellerId=${SELLER}`)).body as { listings: Body[] }).listings.filter(
-    (l) => l.marketplaceId === US,
-  );
-
-beforeAll(async () => {
-  const scenario = buildDemoScenario(1);
-  amazon = await startAmazonEmulator({ port: 0, speedUp: 2000, seed: scenario.amazon });
-  commerce = await startCommerceEmulator({ port: 0, seed: scenario.commerce });
-  inputs = {
-    ASC_STORAGE: 'memory',
-    ASC_ENCRYPTION_KEY: generateEncryptionKey(),
-    AMAZON_LWA_CLIENT_ID: 'amzn1.application-oa2-client.demo',
-    AMAZON_LWA_CLIENT_SECRET: 'demo-lwa-client-secret',
-    AMAZON_EMULATOR_URL: amazon.url,
-    COMMERCE_BASE_URL: commerce.baseUrl,
-    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_KEY: 'demo-consumer-key',
-    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_SECRET: 'demo-consumer-secret',
-    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN: 'demo-access-token',
-    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN_SECRET: 'demo-access-token-secret',
-    ASC_TIME_SCALE: '2000',
-    LOG_LEVEL: 'error',
-  };
-  resetEmbeddedStorage();
-  await seedLocalDemo(inputs);
-  // The demo catalogue keeps its identifiers in ean / upc / isbn and ASINs in `asin` (Catalog Search, SPEC 3.7).
-  const services = await createServices(inputs);
-  const settings = await loadStoreSettings(services.storage, 'demo-us');
-  await saveStoreSettings(services.storage, 'demo-us', {
-    ...settings,
-    listing: {
-      ...settings.listing,
-      catalogSearch: {
-        ...settings.listing.catalogSearch,
-        asinAttribute: 'asin',
-        eanAttribute: 'ean',
-        upcAttribute: 'upc',
-        isbnAttribute: 'isbn',
-      },
-      thirdPartyListings: { ...settings.listing.thirdPartyListings, asinAttribute: 'asin' },
-    },
-  });
-}, 30_000);
-
-afterAll(async () => {
-  await amazon.close();
-  await commerce.close();
-});
+setUpListingsEnvironment({ catalogSearch: true, thirdPartyAsin: true });
 
 describe('listings end to end', () => {
   it('imports Seller Central listings and matches them to Commerce products', async () => {
@@ -129,13 +57,13 @@ describe('listings end to end', () => {
     const grid = await call(listingsGrid, 'get', { storeId: 'demo-us', tab: 'active', pageSize: 200 });
     const row = grid.rows.find((r: Body) => r.origin === 'catalog' && r.fulfillment === 'FBM' && r.quantity > 3);
     expect(row).toBeDefined();
-    const response = await fetch(`${commerce.url}/__control/stock`, {
+    const response = await fetch(`${env.commerce.url}/__control/stock`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ sku: row.productSku, quantity: 2 }),
     });
     expect(response.ok).toBe(true);
-    const services = await createServices(inputs);
+    const services = await createServices(env.inputs);
     await republishProduct(services, row.productSku, 'stock changed in Commerce', 'test-event');
     const onAmazon = (await amazonListings()).find((l) => l.sku === row.sellerSku);
     expect(onAmazon?.quantity).toBe(2);
@@ -150,10 +78,7 @@ describe('listings end to end', () => {
     );
     expect(row).toBeDefined();
     const before = Number((await amazonListings()).find((l) => l.sku === row.sellerSku)?.price);
-    const saved = (await pricingRules({
-      ...inputs,
-      __ow_method: 'post',
-      __ow_headers: authHeaders(),
+    const saved = await send(pricingRules, 'post', {
       storeId: 'demo-us',
       rule: {
         name: '10% off everything',
@@ -162,9 +87,9 @@ describe('listings end to end', () => {
         discardSubsequent: false,
         action: { type: 'standard', direction: 'decrease', apply: 'percent', amount: '10' },
       },
-    })) as { statusCode: number };
+    });
     expect(saved.statusCode).toBe(200);
-    const services = await createServices(inputs);
+    const services = await createServices(env.inputs);
     await republishProduct(services, row.productSku, 'pricing rule added', 'test-event');
     const after = Number((await amazonListings()).find((l) => l.sku === row.sellerSku)?.price);
     expect(after).toBeCloseTo(Math.round(before * 0.9 * 100) / 100, 2);
@@ -188,7 +113,7 @@ describe('listings end to end', () => {
   }, 60_000);
 
   it("records each price the publisher sends in the listing's price history with source 'publish'", async () => {
-    const repository = new PricingRepository((await createServices(inputs)).storage.kv);
+    const repository = new PricingRepository((await createServices(env.inputs)).storage.kv);
     // The feed publish sent every catalog listing's first price; the override above sent 7.77 through the API.
     const grid = await call(listingsGrid, 'get', { storeId: 'demo-us', tab: 'overrides', pageSize: 10 });
     const state = await repository.listingState('demo-us', grid.rows[0].sellerSku);
@@ -212,18 +137,15 @@ describe('listings end to end', () => {
     const result = await call(listingRules, 'post', { storeId: 'demo-us', rules });
     expect(result.preview.ineligible.count).toBeGreaterThan(0);
     expect(result.preview.eligible.count + result.preview.new.count).toBeGreaterThan(0);
-    const bad = (await listingRules({
-      ...inputs,
-      __ow_method: 'post',
-      __ow_headers: authHeaders(),
+    const bad = await send(listingRules, 'post', {
       storeId: 'demo-us',
       rules: { type: 'combine', aggregator: 'sometimes', value: true, conditions: [] },
-    })) as { statusCode: number; body: Body };
+    });
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('aggregator');
   }, 60_000);
   it('decodes an EU report sent in cp1252 (accents and dashes survive)', async () => {
-    await amazon.control.call('POST', '/seed', {
+    await env.amazon.control.call('POST', '/seed', {
       sellers: [],
       catalog: [
         {

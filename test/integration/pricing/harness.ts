@@ -8,8 +8,8 @@ import { type AmazonEmulator, startAmazonEmulator } from '../../../src/emulators
 import { DEMO_AMAZON_SEED } from '../../../src/emulators/amazon/seed';
 import { type RunningCommerceEmulator, startCommerceEmulator } from '../../../src/emulators/commerce';
 import { minimalCommerceSeed } from '../../../src/emulators/commerce/seed';
-import { generateEncryptionKey } from '../../../src/platform/crypto';
 import { authHeaders } from '../../helpers/auth';
+import { emulatorInputs } from '../../helpers/emulator-inputs';
 
 export const SELLER = 'A1DEMOSELLER0001';
 export const US = 'ATVPDKIKX0DER';
@@ -109,20 +109,7 @@ export const setUpPricingEnvironment = (): void => {
       startAmazonEmulator({ port: 0, seed: amazonSeed() }),
       startCommerceEmulator({ port: 0, seed: commerceSeed() }),
     ]);
-    env.inputs = {
-      ASC_STORAGE: 'memory',
-      ASC_ENCRYPTION_KEY: generateEncryptionKey(),
-      AMAZON_LWA_CLIENT_ID: 'amzn1.application-oa2-client.demo',
-      AMAZON_LWA_CLIENT_SECRET: 'demo-lwa-client-secret',
-      AMAZON_EMULATOR_URL: env.amazon.url,
-      ASC_TIME_SCALE: '1000',
-      COMMERCE_BASE_URL: env.commerce.baseUrl,
-      AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_KEY: 'demo-consumer-key',
-      AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_SECRET: 'demo-consumer-secret',
-      AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN: 'demo-access-token',
-      AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN_SECRET: 'demo-access-token-secret',
-      LOG_LEVEL: 'error',
-    };
+    env.inputs = emulatorInputs(env.amazon.url, env.commerce.baseUrl, { ASC_TIME_SCALE: '1000' });
   });
 
   afterAll(async () => {
