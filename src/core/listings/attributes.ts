@@ -91,3 +91,19 @@ export const reimportPlan = (
   }
   return writes;
 };
+
+/** A Matching Attribute Values row (SPEC 3.12): what the last re-import found for one listing and mapped attribute. */
+export const attributeValueRowSchema = z.object({
+  marketplaceCountry: z.string(),
+  sellerSku: z.string(),
+  productSku: z.string(),
+  asin: z.string().nullable(),
+  amazonAttribute: z.string(),
+  commerceAttribute: z.string(),
+  amazonValue: z.string().nullable(),
+  /** What Commerce holds after the run (an option id resolves to its label for select attributes). */
+  commerceValue: z.string().nullable(),
+  status: z.enum(['imported', 'not_imported']),
+  reason: z.string().optional(),
+});
+export type AttributeValueRow = z.infer<typeof attributeValueRowSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type AttributeValueRow, attributeValueRowSchema } from '../../../src/core/listings/attributes';
 import type { Session } from '../host/session';
 import type { FetchLike } from './config';
 import { createTransport } from './transport';
@@ -39,19 +40,9 @@ export const mappingsSchema = z.object({
 });
 export type Mappings = z.infer<typeof mappingsSchema>;
 
-export const valueRowSchema = z.object({
-  marketplaceCountry: z.string(),
-  sellerSku: z.string(),
-  productSku: z.string(),
-  asin: z.string().nullable(),
-  amazonAttribute: z.string(),
-  commerceAttribute: z.string(),
-  amazonValue: z.string().nullable(),
-  commerceValue: z.string().nullable(),
-  status: z.enum(['imported', 'not_imported']),
-  reason: z.string().optional(),
-});
-export type ValueRow = z.infer<typeof valueRowSchema>;
+/** A Matching Attribute Values row: the server's own schema. */
+export const valueRowSchema = attributeValueRowSchema;
+export type ValueRow = AttributeValueRow;
 
 export const valuesSchema = z.object({
   country: z.string(),

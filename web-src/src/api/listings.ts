@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  GRID_COLUMN_IDS,
+  GRID_SORT_COLUMNS,
+  type GridColumnId,
+  type GridSortColumn,
+} from '../../../src/core/listings/grid-columns';
 import type { Session } from '../host/session';
 import type { FetchLike } from './config';
 import type { ConditionGroup, ConditionTypeDescription } from './pricing';
@@ -117,35 +123,8 @@ export interface ListingActionRequest {
   productSku?: string;
 }
 
-/** Grid columns a view can show and sort by (the server's GRID_COLUMN_IDS / GRID_SORT_COLUMNS). */
-export const GRID_COLUMN_IDS = [
-  'sellerSku',
-  'productSku',
-  'asin',
-  'name',
-  'condition',
-  'price',
-  'quantity',
-  'fulfillment',
-  'status',
-  'reason',
-  'buyBoxWon',
-  'updatedAt',
-  'action',
-] as const;
-export type GridColumnId = (typeof GRID_COLUMN_IDS)[number];
-export const GRID_SORT_COLUMNS = [
-  'sellerSku',
-  'productSku',
-  'asin',
-  'name',
-  'condition',
-  'price',
-  'quantity',
-  'status',
-  'updatedAt',
-] as const;
-export type GridSortColumn = (typeof GRID_SORT_COLUMNS)[number];
+/** Grid columns a view can show and sort by: the server's own lists. */
+export { GRID_COLUMN_IDS, GRID_SORT_COLUMNS, type GridColumnId, type GridSortColumn };
 export interface GridSort {
   column: GridSortColumn;
   direction: 'ascending' | 'descending';

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { LISTING_TABS } from '../../../core/listings';
+import {
+  GRID_COLUMN_IDS,
+  GRID_SORT_COLUMNS,
+  type GridColumnId,
+  type GridSortColumn,
+} from '../../../core/listings/grid-columns';
 import { buildKey, type Storage } from '..';
 
 /**
@@ -10,37 +16,7 @@ import { buildKey, type Storage } from '..';
  * saving at once never lose each other's view.
  */
 
-/** Grid columns a view can show (the web grid offers the same ids; test/web checks they agree). */
-export const GRID_COLUMN_IDS = [
-  'sellerSku',
-  'productSku',
-  'asin',
-  'name',
-  'condition',
-  'price',
-  'quantity',
-  'fulfillment',
-  'status',
-  'reason',
-  'buyBoxWon',
-  'updatedAt',
-  'action',
-] as const;
-export type GridColumnId = (typeof GRID_COLUMN_IDS)[number];
-
-/** Columns the grid can sort by (on the server, over the whole tab). */
-export const GRID_SORT_COLUMNS = [
-  'sellerSku',
-  'productSku',
-  'asin',
-  'name',
-  'condition',
-  'price',
-  'quantity',
-  'status',
-  'updatedAt',
-] as const;
-export type GridSortColumn = (typeof GRID_SORT_COLUMNS)[number];
+export { GRID_COLUMN_IDS, GRID_SORT_COLUMNS, type GridColumnId, type GridSortColumn };
 
 export const MAX_SAVED_VIEWS = 50;
 
