@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { type AttributeValueRow, attributeValueRowSchema } from '../../../src/core/listings/attributes';
+import {
+  type AttributeValueRow,
+  attributeValueRowSchema,
+  type ReimportJob,
+  reimportJobSchema,
+} from '../../../src/core/listings/attributes';
 import type { Session } from '../host/session';
 import type { FetchLike } from './config';
 import { createTransport } from './transport';
@@ -15,23 +20,8 @@ export const attributeMappingSchema = z.object({
 });
 export type AttributeMapping = z.infer<typeof attributeMappingSchema>;
 
-/** Progress of Re-import Product Attribute Values (a background job the page polls). */
-export const reimportJobSchema = z.object({
-  jobId: z.string(),
-  status: z.enum(['queued', 'running', 'done', 'failed']),
-  startedAt: z.string(),
-  updatedAt: z.string(),
-  finishedAt: z.string().optional(),
-  pages: z.number(),
-  listingsSeen: z.number(),
-  productsChecked: z.number(),
-  productsUpdated: z.number(),
-  valuesWritten: z.number(),
-  errors: z.array(z.object({ sellerSku: z.string(), message: z.string() })),
-  failed: z.number(),
-  message: z.string().optional(),
-});
-export type ReimportJob = z.infer<typeof reimportJobSchema>;
+/** Progress of Re-import Product Attribute Values (a background job the page polls): the server's own schema. */
+export { type ReimportJob, reimportJobSchema };
 
 export const mappingsSchema = z.object({
   country: z.string(),
