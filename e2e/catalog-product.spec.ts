@@ -1,4 +1,4 @@
-import { type Browser, callAction, e2eEnv, openBrowser, waitUntil } from './support/browser';
+import { type Browser, callAction, e2eEnv, emulatorControl, openBrowser, waitUntil } from './support/browser';
 
 /**
  * Create New Catalog Product (SPEC 4.2 New Third Party) as a merchant does it: a Seller Central listing with no
@@ -13,23 +13,13 @@ const US = 'ATVPDKIKX0DER';
 const SKU = `E2E-LAMP-${Date.now() % 100000}`;
 const ASIN = `B0E2E${String(Date.now() % 100000).padStart(5, '0')}`;
 
-const control = async (base: string, path: string, body?: unknown) => {
-  const response = await fetch(`${base}/__control${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.json() as Promise<Record<string, unknown>>;
-};
-
 type GridRow = { sellerSku: string; productSku: string | null; status: string };
 const row = async (tab: string) =>
   (await callAction<{ rows: GridRow[] }>(env, `asc/listings-grid?storeId=${STORE}&tab=${tab}&filter=${SKU}`)).body
     .rows[0];
 
 beforeAll(async () => {
-  await control(env.amazonUrl, '/seed', {
+  await emulatorControl(env.amazonUrl, '/seed', {
     sellers: [],
     catalog: [{ asin: ASIN, marketplaceId: US, title: 'E2E desk lamp', productType: 'HOME', identifiers: [] }],
     listings: [

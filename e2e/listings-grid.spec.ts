@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
-import { type Browser, callAction, e2eEnv, openBrowser, waitUntil } from './support/browser';
+import { type Browser, callAction, e2eEnv, emulatorControl, openBrowser, waitUntil } from './support/browser';
 
 /**
  * Product Listings grid controls and row actions, as a merchant uses them: choose columns, sort, save the view,
@@ -15,18 +15,9 @@ const SELLER = 'A1DEMOSELLER0001';
 const US = 'ATVPDKIKX0DER';
 const VIEW = 'E2E priciest first';
 
-const control = async (base: string, path: string, body?: unknown) => {
-  const response = await fetch(`${base}/__control${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.json() as Promise<Record<string, unknown>>;
-};
 const amazonSkus = async () =>
   (
-    (await control(env.amazonUrl, `/listings?sellerId=${SELLER}`)).listings as Array<{
+    (await emulatorControl(env.amazonUrl, `/listings?sellerId=${SELLER}`)).listings as Array<{
       sku: string;
       marketplaceId: string;
     }>
@@ -47,7 +38,7 @@ const headers = async (page: Page) =>
   (await page.getByTestId('listings-grid').getByRole('columnheader').allTextContents()).map((t) => t.trim());
 
 beforeAll(async () => {
-  await control(env.amazonUrl, '/clock/speed', { speedUp: 120 });
+  await emulatorControl(env.amazonUrl, '/clock/speed', { speedUp: 120 });
   const saved = await callAction(env, 'asc/store-settings', {
     method: 'POST',
     body: {
@@ -74,7 +65,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await control(env.amazonUrl, '/clock/speed', { speedUp: 1 }).catch(() => undefined);
+  await emulatorControl(env.amazonUrl, '/clock/speed', { speedUp: 1 }).catch(() => undefined);
   await browser?.close();
 });
 
@@ -172,7 +163,7 @@ test('View Details shows the Buy Box and the lowest competitors; an alias Seller
   expect(target).toBeDefined();
   if (!target?.asin) return;
   // A competitor undercuts on Amazon with a New offer and top feedback: it takes the Buy Box.
-  await control(env.amazonUrl, '/competitor-offers', {
+  await emulatorControl(env.amazonUrl, '/competitor-offers', {
     asin: target.asin,
     marketplaceId: US,
     sellerId: 'AE2EGRIDCOMP1',

@@ -1,4 +1,4 @@
-import { type Browser, callAction, e2eEnv, openBrowser, waitUntil } from './support/browser';
+import { type Browser, callAction, e2eEnv, emulatorControl, openBrowser, waitUntil } from './support/browser';
 
 /**
  * Listings, as a merchant sees them: import Seller Central listings, match the catalogue and resolve a
@@ -20,17 +20,8 @@ type AmazonListing = {
   status?: string[];
 };
 
-const control = async (base: string, path: string, body?: unknown) => {
-  const response = await fetch(`${base}/__control${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.json() as Promise<Record<string, unknown>>;
-};
 const amazonListings = async () =>
-  ((await control(env.amazonUrl, `/listings?sellerId=${SELLER}`)).listings as AmazonListing[]).filter(
+  ((await emulatorControl(env.amazonUrl, `/listings?sellerId=${SELLER}`)).listings as AmazonListing[]).filter(
     (l) => l.marketplaceId === US,
   );
 
@@ -51,7 +42,7 @@ const grid = async (tab: string, filter?: string) =>
 
 beforeAll(async () => {
   // Amazon takes minutes to build a report or process a feed; the emulator's clock runs faster for this spec.
-  await control(env.amazonUrl, '/clock/speed', { speedUp: 120 });
+  await emulatorControl(env.amazonUrl, '/clock/speed', { speedUp: 120 });
   const saved = await callAction(env, 'asc/store-settings', {
     method: 'POST',
     body: {
@@ -65,7 +56,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await control(env.amazonUrl, '/clock/speed', { speedUp: 1 }).catch(() => undefined);
+  await emulatorControl(env.amazonUrl, '/clock/speed', { speedUp: 1 }).catch(() => undefined);
   await browser?.close();
 });
 
@@ -144,7 +135,7 @@ test('import, match, resolve a multiple match, preview rules, publish, follow st
   // 5. Commerce stock change → event → quantity on Amazon follows.
   const stocked = ours.find((r) => r.fulfillment === 'FBM' && (r.quantity ?? 0) > 3);
   expect(stocked).toBeDefined();
-  await control(env.commerceUrl, '/stock', { sku: stocked?.productSku, quantity: 3 });
+  await emulatorControl(env.commerceUrl, '/stock', { sku: stocked?.productSku, quantity: 3 });
   await waitUntil(
     async () => (await amazonListings()).find((l) => l.sku === stocked?.sellerSku)?.quantity === 3,
     'Amazon quantity follows Commerce stock',

@@ -1,4 +1,4 @@
-import { type Browser, callAction, e2eEnv, openBrowser, waitUntil } from './support/browser';
+import { type Browser, callAction, e2eEnv, emulatorControl, openBrowser, waitUntil } from './support/browser';
 
 /**
  * Orders, as a merchant sees them: an Amazon order appears and is imported into Commerce with matching totals,
@@ -11,15 +11,8 @@ const STORE = 'demo-us';
 const SELLER = 'A1DEMOSELLER0001';
 const US = 'ATVPDKIKX0DER';
 
-const control = async (base: string, path: string, body?: unknown) => {
-  const response = await fetch(`${base}/__control${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.json() as Promise<Record<string, any>>;
-};
+// biome-ignore lint/suspicious/noExplicitAny: control API bodies are read loosely in assertions
+const control = (base: string, path: string, body?: unknown) => emulatorControl<Record<string, any>>(base, path, body);
 
 type Details = {
   order: {

@@ -105,3 +105,18 @@ export const waitUntil = async (check: () => Promise<boolean>, what: string, tim
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 };
+
+/** Calls an emulator's out-of-band control API (`/__control/...`): GET without a body, POST with one. */
+export const emulatorControl = async <T = Record<string, unknown>>(
+  base: string,
+  path: string,
+  body?: unknown,
+): Promise<T> => {
+  const response = await fetch(`${base}/__control${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
+  return response.json() as Promise<T>;
+};
