@@ -83,6 +83,32 @@ interface AmazonOrderRecord {
   marketplaceId: string;
 }
 
+type ImportTiming = Parameters<typeof retryStoredOrders>[2] & { maxPages: number };
+
+/**
+ * The end of every order chaos scenario: faults off, the clock past Pending and past the claims of killed runs, four
+ * clean alarm runs (ORDER_CHANGE drain, windows, retries), then Amazon compared with Commerce.
+ */
+export const finishCleanlyAndCompare = async (
+  h: Harness,
+  queue: ReturnType<typeof orderChangeQueueFrom>,
+  timing: ImportTiming,
+  placed: Set<string>,
+): Promise<Check[]> => {
+  await h.amazonControl('DELETE', '/faults');
+  await h.commerceControl('DELETE', '/faults');
+  h.clock.advance(20 * 60_000);
+  for (let run = 0; run < 4; run++) {
+    await sleep(400);
+    const s = await h.services();
+    await drainOrderChanges(s, queue, timing, 500);
+    await runOrderImport(s, { ...timing, maxPages: 20 });
+    const store = await s.storage.stores.get('us');
+    if (store) await retryStoredOrders(s, store, timing);
+  }
+  return compareOrders(h, placed);
+};
+
 export const compareOrders = async (h: Harness, placed: Set<string>): Promise<Check[]> => {
   const amazon = (await h.amazonControl('GET', '/orders')).body.orders as AmazonOrderRecord[];
   const commerce = (await h.commerceControl('GET', '/state/orders')).body.orders as Array<Record<string, unknown>>;
@@ -199,19 +225,7 @@ export const orderImportKilledUnderFaults = async (options: {
         (options.commerceFaults.length === 0 || commerceFired > 0),
       detail: `${killed} killed of ${runs} runs, ${placed.size} orders placed; killed at ${summarise(killedAt)}; faults answered: Amazon ${amazonFired}, Commerce ${commerceFired}`,
     });
-    await h.amazonControl('DELETE', '/faults');
-    await h.commerceControl('DELETE', '/faults');
-    // Pending orders become Unshipped; the claims of killed runs expire.
-    h.clock.advance(20 * 60_000);
-    for (let run = 0; run < 4; run++) {
-      await sleep(400);
-      const s = await h.services();
-      await drainOrderChanges(s, queue, timing, 500);
-      await runOrderImport(s, { ...timing, maxPages: 20 });
-      const store = await s.storage.stores.get('us');
-      if (store) await retryStoredOrders(s, store, timing);
-    }
-    checks.push(...(await compareOrders(h, placed)));
+    checks.push(...(await finishCleanlyAndCompare(h, queue, timing, placed)));
   } finally {
     await h.close();
   }

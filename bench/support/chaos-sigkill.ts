@@ -12,15 +12,14 @@ import { buildKey } from '../../src/adapters/state';
 import { localStateEnv, type StateServiceHandle, startStateService } from '../../src/local/state-service';
 import { createServices } from '../../src/app/services';
 import { seedLocalDemo } from '../../src/app/local-demo';
-import { retryStoredOrders, runOrderImport } from '../../src/app/orders/import';
-import { drainOrderChanges, ensureSubscriptions, orderChangeQueueFrom } from '../../src/app/orders/notifications';
+import { ensureSubscriptions, orderChangeQueueFrom } from '../../src/app/orders/notifications';
 import type { Clock } from '../../src/core/clock';
 import type { FaultRuleInput } from '../../src/emulators/shared/faults';
 import { mulberry32 } from '../../src/emulators/shared/faults';
 import { startHarness } from '../../test/app/orders/harness';
 import type { ChildJob } from './chaos-child';
 import { compareListingsAfterKills, prepareListings, setPricesAndRemember } from './chaos-listings';
-import { compareOrders } from './chaos-orders';
+import { finishCleanlyAndCompare } from './chaos-orders';
 import type { Check, ScenarioResult } from './chaos-scenarios';
 import type { QualityEnvironment } from './environment';
 
@@ -189,18 +188,7 @@ export const orderImportSigkilled = async (options: {
       ok: killed >= options.kills && hung === 0 && (options.faults.length === 0 || faultsFired > 0),
       detail: `${killed} killed, ${finished} finished, ${hung} hung of ${runs} child runs (finished in ${durations.length ? `${Math.min(...durations)}–${Math.max(...durations)}` : '–'} ms); ${placed.size} orders placed; ${faultsFired} faults answered`,
     });
-    await h.amazonControl('DELETE', '/faults');
-    await h.commerceControl('DELETE', '/faults');
-    h.clock.advance(20 * 60_000);
-    for (let run = 0; run < 4; run++) {
-      await sleep(400);
-      const s = await h.services();
-      await drainOrderChanges(s, queue, timing, 500);
-      await runOrderImport(s, { ...timing, maxPages: 20 });
-      const us = await s.storage.stores.get('us');
-      if (us) await retryStoredOrders(s, us, timing);
-    }
-    checks.push(...(await compareOrders(h, placed)));
+    checks.push(...(await finishCleanlyAndCompare(h, queue, timing, placed)));
   } finally {
     await h.close();
   }
