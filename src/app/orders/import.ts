@@ -455,7 +455,11 @@ const processAll = async (
       if (entry.record.status === 'canceled' && before?.status !== 'canceled') summary.canceledInCommerce++;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  // Every worker stops before the run ends, even when one fails: a worker still placing an order after its run has
+  // ended (a frozen activation resumed later, or a killed run) could create it after another run looked it up.
+  const results = await Promise.allSettled(Array.from({ length: Math.max(1, concurrency) }, worker));
+  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure) throw failure.reason;
   return out;
 };
 
