@@ -9,4 +9,5 @@ module.exports = {
   },
   testTimeout: 120000,
   maxWorkers: 1,
+  testSequencer: '<rootDir>/e2e/sequencer.js',
 };
