@@ -36,7 +36,8 @@ import { DEMO_AMAZON_SEED } from '../../src/emulators/amazon/seed';
 import { startCommerceEmulator } from '../../src/emulators/commerce';
 import { minimalCommerceSeed } from '../../src/emulators/commerce/seed';
 import { EmulatorClock } from '../../src/emulators/shared/clock';
-import { generateEncryptionKey, SecretBox } from '../../src/platform/crypto';
+import { SecretBox } from '../../src/platform/crypto';
+import { emulatorInputs } from '../../test/helpers/emulator-inputs';
 
 const N = Number(process.env.P2_OFFERS ?? 10_000);
 const SPEEDUP = Number(process.env.P2_SPEEDUP ?? 4);
@@ -98,22 +99,11 @@ const main = async () => {
   seed.sourceItems = skus.map((s) => ({ sku: s, sourceCode: 'default', quantity: 5, status: 1 as const }));
   const commerce = await startCommerceEmulator({ port: 0, seed });
   try {
-    const key = generateEncryptionKey();
-    const inputs: Record<string, string> = {
-      ASC_STORAGE: 'memory',
-      ASC_ENCRYPTION_KEY: key,
+    const inputs: Record<string, string> = emulatorInputs(amazon.url, commerce.baseUrl, {
       ASC_LOCK_SETTLE_MS: '0',
-      AMAZON_LWA_CLIENT_ID: 'amzn1.application-oa2-client.demo',
-      AMAZON_LWA_CLIENT_SECRET: 'demo-lwa-client-secret',
-      AMAZON_EMULATOR_URL: amazon.url,
       ASC_TIME_SCALE: String(SETUP_SPEEDUP),
-      COMMERCE_BASE_URL: commerce.baseUrl,
-      AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_KEY: 'demo-consumer-key',
-      AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_SECRET: 'demo-consumer-secret',
-      AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN: 'demo-access-token',
-      AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN_SECRET: 'demo-access-token-secret',
-      LOG_LEVEL: 'error',
-    };
+    });
+    const key = inputs.ASC_ENCRYPTION_KEY;
     resetEmbeddedStorage();
     const setupServices = await createServices(inputs);
     const connected = new Date(Date.now() - 60_000).toISOString();

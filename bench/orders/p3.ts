@@ -24,9 +24,10 @@ import { ordersRepository } from '../../src/adapters/state/orders/ledger-reposit
 import { amazonOrderIdOf } from '../../src/app/orders/commerce-orders';
 import { runOrderImport } from '../../src/app/orders/import';
 import { createServices } from '../../src/app/services';
-import { generateEncryptionKey, SecretBox } from '../../src/platform/crypto';
+import { SecretBox } from '../../src/platform/crypto';
 import type { EmulatorsWorkerData, FromWorker, ToWorker } from './emulators-worker';
 import { twinClock } from './twin-clock';
+import { emulatorInputs } from '../../test/helpers/emulator-inputs';
 
 const ORDERS = Number(process.env.P3_ORDERS ?? 10_000);
 const SPEEDUP = Number(process.env.P3_SPEEDUP ?? 20);
@@ -99,22 +100,11 @@ const main = async () => {
   };
   try {
     await advance(3 * 60_000); // Amazon lists changes 2 minutes late
-    const key = generateEncryptionKey();
-    const inputs: Record<string, string> = {
-      ASC_STORAGE: 'memory',
-      ASC_ENCRYPTION_KEY: key,
+    const inputs: Record<string, string> = emulatorInputs(emulators.amazonUrl, emulators.commerceBaseUrl, {
       ASC_LOCK_SETTLE_MS: '0',
-      AMAZON_LWA_CLIENT_ID: 'amzn1.application-oa2-client.demo',
-      AMAZON_LWA_CLIENT_SECRET: 'demo-lwa-client-secret',
-      AMAZON_EMULATOR_URL: emulators.amazonUrl,
       // No ASC_TIME_SCALE: the app reads the emulators' clock, so the usage plans apply as they are.
-      COMMERCE_BASE_URL: emulators.commerceBaseUrl,
-      AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_KEY: 'demo-consumer-key',
-      AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_SECRET: 'demo-consumer-secret',
-      AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN: 'demo-access-token',
-      AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN_SECRET: 'demo-access-token-secret',
-      LOG_LEVEL: 'error',
-    };
+    });
+    const key = inputs.ASC_ENCRYPTION_KEY;
     resetEmbeddedStorage();
     // The limiter's waits are idle stretches (see the header): they jump the clock instead of sleeping.
     const appClock = { now: () => clock.now(), sleep: (ms: number) => advance(ms) };

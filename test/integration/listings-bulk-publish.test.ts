@@ -15,7 +15,8 @@ import { DEMO_AMAZON_SEED } from '../../src/emulators/amazon/seed';
 import { type RunningCommerceEmulator, startCommerceEmulator } from '../../src/emulators/commerce';
 import { minimalCommerceSeed } from '../../src/emulators/commerce/seed';
 import { EmulatorClock } from '../../src/emulators/shared/clock';
-import { generateEncryptionKey, SecretBox } from '../../src/platform/crypto';
+import { SecretBox } from '../../src/platform/crypto';
+import { emulatorInputs } from '../helpers/emulator-inputs';
 
 // ~400 bytes per pending change: 3 000 of them do not fit one 1 MB State value.
 const N = 3_000;
@@ -77,22 +78,11 @@ beforeAll(async () => {
   }));
   seed.sourceItems = skus.map((s) => ({ sku: s, sourceCode: 'default', quantity: 5, status: 1 as const }));
   commerce = await startCommerceEmulator({ port: 0, seed });
-  const key = generateEncryptionKey();
-  inputs = {
-    ASC_STORAGE: 'memory',
-    ASC_ENCRYPTION_KEY: key,
+  inputs = emulatorInputs(amazon.url, commerce.baseUrl, {
     ASC_LOCK_SETTLE_MS: '0',
-    AMAZON_LWA_CLIENT_ID: 'amzn1.application-oa2-client.demo',
-    AMAZON_LWA_CLIENT_SECRET: 'demo-lwa-client-secret',
-    AMAZON_EMULATOR_URL: amazon.url,
     ASC_TIME_SCALE: '1000',
-    COMMERCE_BASE_URL: commerce.baseUrl,
-    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_KEY: 'demo-consumer-key',
-    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_SECRET: 'demo-consumer-secret',
-    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN: 'demo-access-token',
-    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN_SECRET: 'demo-access-token-secret',
-    LOG_LEVEL: 'error',
-  };
+  });
+  const key = inputs.ASC_ENCRYPTION_KEY;
   resetEmbeddedStorage();
   const services = await createServices(inputs);
   const at = new Date().toISOString();

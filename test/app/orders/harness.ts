@@ -12,7 +12,8 @@ import { DEMO_AMAZON_SEED } from '../../../src/emulators/amazon/seed';
 import { type RunningCommerceEmulator, startCommerceEmulator } from '../../../src/emulators/commerce';
 import { minimalCommerceSeed, type SeedProduct } from '../../../src/emulators/commerce/seed';
 import { EmulatorClock } from '../../../src/emulators/shared/clock';
-import { generateEncryptionKey, SecretBox } from '../../../src/platform/crypto';
+import { SecretBox } from '../../../src/platform/crypto';
+import { emulatorInputs } from '../../helpers/emulator-inputs';
 
 export const SELLER = 'A1DEMOSELLER0001';
 export const US = 'ATVPDKIKX0DER';
@@ -95,23 +96,12 @@ export async function startHarness(
       )
     : undefined;
   const commerce = await startCommerceEmulator({ port: 0, clock, seed, eventsUrl: receiver?.url });
-  const key = generateEncryptionKey();
-  const inputs: Record<string, string> = {
-    ASC_STORAGE: 'memory',
-    ASC_ENCRYPTION_KEY: key,
+  const inputs: Record<string, string> = emulatorInputs(amazon.url, commerce.baseUrl, {
     ASC_LOCK_SETTLE_MS: '0',
     ASC_ORDER_SETTLE_MS: '1000',
-    AMAZON_LWA_CLIENT_ID: 'amzn1.application-oa2-client.demo',
-    AMAZON_LWA_CLIENT_SECRET: 'demo-lwa-client-secret',
-    AMAZON_EMULATOR_URL: amazon.url,
     ASC_TIME_SCALE: '1000',
-    COMMERCE_BASE_URL: commerce.baseUrl,
-    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_KEY: 'demo-consumer-key',
-    AIO_COMMERCE_AUTH_INTEGRATION_CONSUMER_SECRET: 'demo-consumer-secret',
-    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN: 'demo-access-token',
-    AIO_COMMERCE_AUTH_INTEGRATION_ACCESS_TOKEN_SECRET: 'demo-access-token-secret',
-    LOG_LEVEL: 'error',
-  };
+  });
+  const key = inputs.ASC_ENCRYPTION_KEY;
   eventInputs = { ...inputs, EVENTS_PUBLIC_KEY_PEM: commerce.publicKeyPem };
   const call = (base: string) => async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${base}/__control${path}`, {
