@@ -83,6 +83,18 @@ interface AmazonOrderRecord {
   marketplaceId: string;
 }
 
+/** Import timings shrunk so claims expire and settle within a scenario (production: minutes). */
+export const CHAOS_IMPORT_TIMING = { claimTtlMs: 1_500, maxCreateMs: 500, settleMs: 300, maxPages: 2, concurrency: 3 };
+
+/** Places the k-th chaos order and remembers it: half arrive Unshipped at once, half Pending (Amazon moves them on a few minutes later). */
+export const chaosOrderPlacer =
+  (h: Harness, placed: Set<string>) =>
+  async (k: number): Promise<void> => {
+    const skus = ['MUG-1', 'MUG-2', 'LAMP-1'];
+    const extra = k % 2 === 0 ? { status: 'UNSHIPPED' } : {};
+    placed.add(await h.placeAmazonOrder([{ sku: skus[k % 3], quantity: 1 + (k % 2) }], extra));
+  };
+
 type ImportTiming = Parameters<typeof retryStoredOrders>[2] & { maxPages: number };
 
 /**
@@ -170,16 +182,11 @@ export const orderImportKilledUnderFaults = async (options: {
   const random = mulberry32(options.seed ?? 20261127);
   const checks: Check[] = [];
   const placed = new Set<string>();
-  const skus = ['MUG-1', 'MUG-2', 'LAMP-1'];
-  const place = async (k: number) => {
-    // Half arrive Unshipped at once, half Pending (Amazon moves them on a few minutes later).
-    const extra = k % 2 === 0 ? { status: 'UNSHIPPED' } : {};
-    placed.add(await h.placeAmazonOrder([{ sku: skus[k % 3], quantity: 1 + (k % 2) }], extra));
-  };
+  const place = chaosOrderPlacer(h, placed);
   try {
     for (let k = 0; k < options.initialOrders; k++) await place(k);
     h.clock.advance(13 * 60_000);
-    const timing = { claimTtlMs: 1_500, maxCreateMs: 500, settleMs: 300, maxPages: 2, concurrency: 3 };
+    const timing = CHAOS_IMPORT_TIMING;
     const services = await h.services();
     const queue = orderChangeQueueFrom(h.inputs);
     await ensureSubscriptions(services, queue);

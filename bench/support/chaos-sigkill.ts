@@ -19,7 +19,7 @@ import { mulberry32 } from '../../src/emulators/shared/faults';
 import { startHarness } from '../../test/app/orders/harness';
 import type { ChildJob } from './chaos-child';
 import { compareListingsAfterKills, prepareListings, setPricesAndRemember } from './chaos-listings';
-import { finishCleanlyAndCompare } from './chaos-orders';
+import { CHAOS_IMPORT_TIMING, chaosOrderPlacer, finishCleanlyAndCompare } from './chaos-orders';
 import type { Check, ScenarioResult } from './chaos-scenarios';
 import type { QualityEnvironment } from './environment';
 
@@ -126,11 +126,7 @@ export const orderImportSigkilled = async (options: {
   const random = mulberry32(options.seed ?? 20261127);
   const checks: Check[] = [];
   const placed = new Set<string>();
-  const skus = ['MUG-1', 'MUG-2', 'LAMP-1'];
-  const place = async (k: number) => {
-    const extra = k % 2 === 0 ? { status: 'UNSHIPPED' } : {};
-    placed.add(await h.placeAmazonOrder([{ sku: skus[k % 3], quantity: 1 + (k % 2) }], extra));
-  };
+  const place = chaosOrderPlacer(h, placed);
   try {
     // The harness's store moves into the shared State, where the children can read it.
     const store = await (await h.services()).storage.stores.get('us');
@@ -140,7 +136,7 @@ export const orderImportSigkilled = async (options: {
     await services.storage.stores.save(store);
     for (let k = 0; k < options.initialOrders; k++) await place(k);
     h.clock.advance(13 * 60_000);
-    const timing = { claimTtlMs: 1_500, maxCreateMs: 500, settleMs: 300, maxPages: 2, concurrency: 3 };
+    const timing = CHAOS_IMPORT_TIMING;
     const queue = orderChangeQueueFrom(h.inputs);
     await ensureSubscriptions(services, queue);
     for (const f of options.faults) {
