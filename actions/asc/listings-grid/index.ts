@@ -3,9 +3,9 @@ import { storeIdSchema } from '../../../src/core/stores/new-store';
 import { MAX_LISTINGS_PAGE_SIZE } from '../../../src/adapters/state/listings/repository';
 import { GRID_SORT_COLUMNS } from '../../../src/adapters/state/listings/saved-views';
 import { buyBoxWonByAsin } from '../../../src/app/listings/competition';
-import { sortListings } from '../../../src/app/listings/grid-sort';
+import { filteredSortedTab } from '../../../src/app/listings/grid-sort';
 import { loadListingsContext } from '../../../src/app/listings/context';
-import { matchesGridFilter, toGridRow } from '../../../src/app/listings/grid';
+import { toGridRow } from '../../../src/app/listings/grid';
 import { createServices } from '../../../src/app/services';
 import {
   LISTING_TABS,
@@ -42,9 +42,8 @@ export const main = webAction({
       let rows: Listing[];
       let total: number;
       if (query.filter || query.sort) {
-        let matching: Listing[] = [];
-        for await (const l of lc.repo.scanTab(query.tab)) if (matchesGridFilter(l, query.filter)) matching.push(l);
-        if (query.sort) matching = sortListings(matching, query.sort, query.direction);
+        const sort = query.sort ? { column: query.sort, direction: query.direction } : undefined;
+        const matching = await filteredSortedTab(lc, query.tab, query.filter, sort);
         total = matching.length;
         rows = matching.slice(query.page * query.pageSize, (query.page + 1) * query.pageSize);
       } else {

@@ -4,8 +4,7 @@ import { MAX_LISTINGS_PAGE_SIZE } from '../../adapters/state/listings/repository
 import { CONDITION_LABELS, type Listing, type ListingTab, STATUS_LABELS } from '../../core/listings';
 import { buyBoxWonByAsin } from './competition';
 import type { ListingsContext } from './context';
-import { matchesGridFilter } from './grid';
-import { type SortDirection, sortListings } from './grid-sort';
+import { filteredSortedTab, type SortDirection } from './grid-sort';
 
 /**
  * Export CSV of a whole Product Listings tab with the grid's filter, sort and visible columns.
@@ -117,9 +116,7 @@ const readRange = async (lc: ListingsContext, tab: ListingTab, from: number, cou
 
 const selectRows = async (lc: ListingsContext, request: ExportRequest, count: number) => {
   if (!request.filter && !request.sort) return readRange(lc, request.tab, request.from, count);
-  let matching: Listing[] = [];
-  for await (const l of lc.repo.scanTab(request.tab)) if (matchesGridFilter(l, request.filter)) matching.push(l);
-  if (request.sort) matching = sortListings(matching, request.sort.column, request.sort.direction);
+  const matching = await filteredSortedTab(lc, request.tab, request.filter, request.sort);
   return { rows: matching.slice(request.from, request.from + count), total: matching.length };
 };
 

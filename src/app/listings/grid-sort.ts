@@ -1,6 +1,8 @@
 import type { GridSortColumn } from '../../adapters/state/listings/saved-views';
-import { CONDITION_LABELS, type Listing, STATUS_LABELS } from '../../core/listings';
+import { CONDITION_LABELS, type Listing, type ListingTab, STATUS_LABELS } from '../../core/listings';
 import { Big } from '../../core/money';
+import type { ListingsContext } from './context';
+import { matchesGridFilter } from './grid';
 
 /**
  * Server-side sort of a Product Listings tab (grid header click or a saved view). Sorting needs the whole tab,
@@ -65,4 +67,19 @@ export const sortListings = (listings: Listing[], column: GridSortColumn, direct
     const order = lv ? (compareValues(l, r, column) ?? 0) * sign : 0;
     return order || l.sellerSku.localeCompare(r.sellerSku);
   });
+};
+
+/**
+ * The tab's listings that match the grid's SKU/ASIN filter, in the grid's sort order: what a filtered or sorted grid
+ * page and a filtered or sorted export slice from. Reads the whole tab.
+ */
+export const filteredSortedTab = async (
+  lc: ListingsContext,
+  tab: ListingTab,
+  filter: string | undefined,
+  sort: { column: GridSortColumn; direction: SortDirection } | undefined,
+): Promise<Listing[]> => {
+  const matching: Listing[] = [];
+  for await (const l of lc.repo.scanTab(tab)) if (matchesGridFilter(l, filter)) matching.push(l);
+  return sort ? sortListings(matching, sort.column, sort.direction) : matching;
 };
